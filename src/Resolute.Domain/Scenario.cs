@@ -1,0 +1,103 @@
+namespace Resolute.Domain;
+
+/// <summary>
+/// A planning question: what force is required, under which rules, with which assumptions.
+/// Scenarios are data (YAML files), so a new variant is an edit, not code.
+/// </summary>
+public sealed record Scenario(
+    string Id,
+    string Name,
+    string Description,
+    IReadOnlyList<string> References,
+    DateOnly StanceDate,
+    DateOnly ReadinessDeadline,
+    bool Ceasefire,
+    ulong Seed,
+    IReadOnlyList<ForceTemplate> Templates,
+    Requirement Requirement,
+    Rules Rules,
+    IReadOnlyList<Objective> Objectives,
+    GeographySettings Geography,
+    SimulationSettings Simulation,
+    IReadOnlyList<Assumption> Assumptions)
+{
+    /// <summary>The assumption with this id, or null.</summary>
+    public Assumption? Assumption(string id) => Assumptions.FirstOrDefault(a => a.Id == id);
+}
+
+/// <summary>A named formation pattern, e.g. a plussed-up division, made of elements.</summary>
+public sealed record ForceTemplate(string Id, string Description, IReadOnlyList<ElementSpec> Elements);
+
+/// <summary>
+/// One element of a requirement: <paramref name="Count"/> units of one of <paramref name="Kinds"/>,
+/// restricted to <paramref name="Types"/> when that list is not empty. <paramref name="Weight"/> scales the
+/// penalty for leaving one slot unfilled.
+/// </summary>
+public sealed record ElementSpec(string Role, int Count, IReadOnlyList<UnitKind> Kinds, IReadOnlyList<string> Types, double Weight);
+
+/// <summary>How many instances of a template the force needs.</summary>
+public sealed record FormationDemand(string Template, int Count);
+
+/// <summary>The force required: formations built from templates plus force-level elements.</summary>
+public sealed record Requirement(IReadOnlyList<FormationDemand> Formations, IReadOnlyList<ElementSpec> Elements);
+
+/// <summary>The rules a plan must respect.</summary>
+public sealed record Rules(
+    GroupShareRule GroupShare,
+    UsBackstopRule UsBackstop,
+    IReadOnlyDictionary<StanceLevel, StancePolicy> Stances,
+    RotationRule Rotation,
+    HomeDefenceRule HomeDefence,
+    CohesionRule Cohesion);
+
+/// <summary>At least a share of personnel and of equipment comes from one nation group.</summary>
+public sealed record GroupShareRule(
+    bool Enabled, NationGroup Group, double MinPersonnelShare, double MinEquipmentShare,
+    IReadOnlyList<EquipmentMeasure> EquipmentMeasures);
+
+/// <summary>The US contributes only from its posture in Europe, only some element kinds, with no net increase.</summary>
+public sealed record UsBackstopRule(bool Enabled, bool PostureOnly, bool NoNetIncrease, IReadOnlyList<UnitKind> AllowedKinds);
+
+/// <summary>What a nation at a stance level may send.</summary>
+/// <param name="Contribute">False: nothing at all.</param>
+/// <param name="InsideUkraine">False: only support from outside Ukraine (aircraft, long-range strike from home bases).</param>
+/// <param name="EnablersOnly">True: no manoeuvre brigades.</param>
+/// <param name="MaxManoeuvreBrigades">A cap on manoeuvre brigades; null for none.</param>
+/// <param name="CeasefireOnly">True: contributes only when the scenario is a ceasefire.</param>
+public sealed record StancePolicy(bool Contribute, bool InsideUkraine, bool EnablersOnly, int? MaxManoeuvreBrigades, bool CeasefireOnly);
+
+/// <summary>To keep a unit deployed a nation needs <paramref name="Ratio"/> like units.</summary>
+public sealed record RotationRule(bool Enabled, int Ratio, bool AcceptSingleRotation);
+
+/// <summary>
+/// What stays at home: units flagged for home defence, units already committed, and a per-nation floor on the share of
+/// manoeuvre brigades kept at home (<paramref name="DefaultFloor"/> for nations not listed).
+/// </summary>
+public sealed record HomeDefenceRule(
+    bool ExcludeHomeDefenceUnits, bool ExcludeCommitted, double DefaultFloor, IReadOnlyDictionary<string, double> Floors);
+
+/// <summary>A brigade slot is one nation's unit; a division has a framework nation and at most this many contributors.</summary>
+public sealed record CohesionRule(bool Enabled, int MaxNationsPerDivision);
+
+/// <summary>An objective of force generation and its weight.</summary>
+public sealed record Objective(ObjectiveKind Kind, double Weight);
+
+/// <summary>Inputs of the geography stage.</summary>
+/// <param name="StandoffThreats">Threat categories whose reach from the front line the force stays out of.</param>
+/// <param name="FreedBrigadesPerBrigade">Ukrainian brigades freed for the front per coalition manoeuvre brigade.</param>
+public sealed record GeographySettings(IReadOnlyList<ThreatCategory> StandoffThreats, double FreedBrigadesPerBrigade);
+
+/// <summary>Size of the Monte Carlo ensemble.</summary>
+public sealed record SimulationSettings(int Runs, int Days, int Sectors);
+
+/// <summary>An uncertain model input: a default, a distribution to sample and a reference (or "assumption").</summary>
+public sealed record Assumption(string Id, string Description, string Unit, double Value, Distribution Distribution, string Reference);
+
+/// <summary>A probability distribution; which parameters apply depends on <paramref name="Kind"/>.</summary>
+public sealed record Distribution(
+    DistributionKind Kind, double? Min = null, double? Mode = null, double? Max = null,
+    double? Mean = null, double? Sd = null, double? Alpha = null, double? Beta = null)
+{
+    /// <summary>A degenerate distribution at one value.</summary>
+    public static Distribution FixedAt(double value) => new(DistributionKind.Fixed, Min: value, Max: value);
+}
