@@ -30,6 +30,9 @@ public static class LanchesterFit
 {
     private const int MaxIterations = 500;
 
+    // Weiss-parameter profile: W = 0, 0.1, …, 1.
+    private const int WeissGrid = 10;
+
     /// <summary>Fits <paramref name="law"/> in <paramref name="form"/> to <paramref name="observations"/>.</summary>
     /// <param name="observations">At least two rows; see <see cref="Lanchester.Project"/> for their meaning.</param>
     /// <param name="law">The law to fit.</param>
@@ -40,26 +43,53 @@ public static class LanchesterFit
     {
         LanchesterObservation.Check(observations, form);
         if (observations.Count < 2) throw new ArgumentException("At least two observations are needed.", nameof(observations));
-        if (weiss is { } w && !(w >= 0 && w <= 1)) throw new ArgumentOutOfRangeException(nameof(weiss), w, "Must lie in [0, 1].");
+        if (weiss is { } given && !(given >= 0 && given <= 1)) throw new ArgumentOutOfRangeException(nameof(weiss), given, "Must lie in [0, 1].");
 
-        var fitWeiss = law == LanchesterLaw.Helmbold && weiss is null;
-        var fixedWeiss = law == LanchesterLaw.Helmbold ? weiss ?? 0.5 : 1.0;
-        var (a0, d0) = EngelStart(observations, law, fixedWeiss);
-
-        // θ = (ln A, ln D[, logit W]).
-        var start = fitWeiss ? new[] { Math.Log(a0), Math.Log(d0), 0.0 } : new[] { Math.Log(a0), Math.Log(d0) };
         var observed = ObservedCount(observations);
-        var best = LevenbergMarquardt.Minimise(theta => Residuals(ModelOf(theta), form, observations, observed), start, MaxIterations);
-        var model = ModelOf(best.Parameters);
+        LevenbergMarquardt.Solution Solve(Func<double[], LanchesterModel> modelOf, double[] start) =>
+            LevenbergMarquardt.Minimise(theta => Residuals(modelOf(theta), form, observations, observed), start, MaxIterations);
+
+        LanchesterModel model;
+        LevenbergMarquardt.Solution best;
+        if (law == LanchesterLaw.Helmbold && weiss is null)
+        {
+            // W is poorly conditioned and often sits on a bound (W = 1 is the square law), so it is
+            // profiled on a grid first, then refined jointly with W = (1 − cos φ)/2, which reaches
+            // both bounds exactly.
+            var bestWeiss = 0.0;
+            best = new([], double.PositiveInfinity, 0);
+            for (var step = 0; step <= WeissGrid; step++)
+            {
+                var w = (double)step / WeissGrid;
+                var candidate = Solve(theta => Model(law, theta, w), Start(observations, law, w));
+                if (candidate.SumOfSquares < best.SumOfSquares) (best, bestWeiss) = (candidate, w);
+            }
+            var grid = best;
+            best = Solve(theta => Model(law, theta, (1 - Math.Cos(theta[2])) / 2), [grid.Parameters[0], grid.Parameters[1], Math.Acos(1 - (2 * bestWeiss))]);
+            model = best.SumOfSquares <= grid.SumOfSquares
+                ? Model(law, best.Parameters, (1 - Math.Cos(best.Parameters[2])) / 2)
+                : Model(law, grid.Parameters, bestWeiss);
+            best = best.SumOfSquares <= grid.SumOfSquares ? best : grid;
+        }
+        else
+        {
+            var w = law == LanchesterLaw.Helmbold ? weiss!.Value : 1.0;
+            best = Solve(theta => Model(law, theta, w), Start(observations, law, w));
+            model = Model(law, best.Parameters, w);
+        }
         var rmse = Math.Sqrt(best.SumOfSquares / Math.Max(1, observed));
         return new(law, form, model.BlueEffectiveness, model.RedEffectiveness, model.Ratio, model.Lambda, rmse,
             law == LanchesterLaw.Helmbold ? model.Weiss : null);
+    }
 
-        LanchesterModel ModelOf(double[] theta) => new(
-            law,
-            Math.Exp(Math.Clamp(theta[0], -700, 700)),
-            Math.Exp(Math.Clamp(theta[1], -700, 700)),
-            fitWeiss ? 1 / (1 + Math.Exp(-theta[2])) : fixedWeiss);
+    // θ = (ln A, ln D, …): the log keeps both coefficients positive and makes steps relative.
+    private static LanchesterModel Model(LanchesterLaw law, double[] theta, double weiss) =>
+        new(law, Math.Exp(Math.Clamp(theta[0], -700, 700)), Math.Exp(Math.Clamp(theta[1], -700, 700)), Math.Clamp(weiss, 0, 1));
+
+    private static double[] Start(IReadOnlyList<LanchesterObservation> rows, LanchesterLaw law, double weiss)
+    {
+        var (a, d) = EngelStart(rows, law, weiss);
+        return [Math.Log(a), Math.Log(d)];
     }
 
     private static int ObservedCount(IReadOnlyList<LanchesterObservation> rows)

@@ -94,4 +94,17 @@ public sealed class IwoJimaTests(ITestOutputHelper output)
         Assert.Equal(Math.Pow(IwoJimaCsv.HeaderValue("nu ="), 2), fit.Ratio, 1e-5);
         Assert.True(fit.Rmse < 1e-3, $"rmse {fit.Rmse}");
     }
+
+    [Fact]
+    public void Fit_DiscreteHelmboldOnSpreadsheet_FindsSquareLawAtWeissOne()
+    {
+        var rows = new List<LanchesterObservation> { new(0, Initial.Blue, Initial.Red) };
+        rows.AddRange(Days.Where(d => d.UsEnd is not null).Select(d => new LanchesterObservation(d.Day, d.UsEnd!.Value, d.JapEnd!.Value, d.Landed)));
+
+        var fit = LanchesterFit.Fit(rows, LanchesterLaw.Helmbold, LanchesterForm.Discrete);
+
+        Assert.Equal(1, fit.Weiss!.Value, 1e-6);
+        Assert.Equal(A, fit.BlueEffectiveness, 1e-6 * A);
+        Assert.Equal(D, fit.RedEffectiveness, 1e-6 * D);
+    }
 }
