@@ -6,14 +6,15 @@ namespace Resolute.Balance.Tests.Fixtures;
 /// <param name="Day">The spreadsheet's Day Number (1 = D-Day, 19 Feb 1945).</param>
 /// <param name="Landed">USMC landings that day (blank cells read as 0).</param>
 /// <param name="Lost">USMC losses that day, Helmbold's per-phase averages (blank cells read as 0).</param>
+/// <param name="JapAshore">Recorded Japanese strength ashore, or null when blank (only days 1 and 26 have it).</param>
 /// <param name="UsEnd">The spreadsheet's computed US strength at the end of the day, or null when blank.</param>
 /// <param name="JapEnd">The spreadsheet's computed Japanese strength at the end of the day, or null when blank.</param>
-internal sealed record IwoJimaDay(int Day, double Landed, double Lost, double? UsEnd, double? JapEnd);
+internal sealed record IwoJimaDay(int Day, double Landed, double Lost, double? JapAshore, double? UsEnd, double? JapEnd);
 
 /// <summary>
 /// Reads validation/IWOJIMA.csv (PAR Datadisk v2.1, Helmbold 1993). The header rows are the
 /// spreadsheet's own; data rows are those whose first cell is a whole Day Number. Columns:
-/// 0 Day Number, 4 USMC Landings, 5 USMC Loss/Dy, 9 Calc'd US End, 10 Calc'd Jap End. The cumulative columns
+/// 0 Day Number, 4 USMC Landings, 5 USMC Loss/Dy, 8 Jap Ashore, 9 Calc'd US End, 10 Calc'd Jap End. The cumulative columns
 /// hold #VALUE! and are not read.
 /// </summary>
 internal static class IwoJimaCsv
@@ -27,7 +28,7 @@ internal static class IwoJimaCsv
         {
             var cells = Split(line);
             if (cells.Count < 11 || !int.TryParse(cells[0], NumberStyles.None, CultureInfo.InvariantCulture, out var day)) continue;
-            days.Add(new IwoJimaDay(day, Number(cells[4]) ?? 0, Number(cells[5]) ?? 0, Number(cells[9]), Number(cells[10])));
+            days.Add(new IwoJimaDay(day, Number(cells[4]) ?? 0, Number(cells[5]) ?? 0, Number(cells[8]), Number(cells[9]), Number(cells[10])));
         }
         return days;
     }

@@ -107,4 +107,26 @@ public sealed class IwoJimaTests(ITestOutputHelper output)
         Assert.Equal(A, fit.BlueEffectiveness, 1e-6 * A);
         Assert.Equal(D, fit.RedEffectiveness, 1e-6 * D);
     }
+
+    [Fact]
+    public void Fit_DiscreteSquareOnRecordedStrengths_LandsNearHelmboldsValues()
+    {
+        // The recorded series, not the model's: US survivors rebuilt as landings − daily losses,
+        // Japanese strength only where recorded (days 1 and 26). Helmbold's per-phase average
+        // losses are not exactly his model's, so this lands near, not on, his A and D
+        // (A ≈ 0.01363, D ≈ 0.05921 at the time of writing).
+        var rows = new List<LanchesterObservation> { new(0, Initial.Blue, Initial.Red) };
+        double survivors = 0;
+        foreach (var day in Days.Where(d => d.UsEnd is not null))
+        {
+            survivors += day.Landed - day.Lost;
+            rows.Add(new LanchesterObservation(day.Day, survivors, day.JapAshore ?? double.NaN, day.Landed));
+        }
+
+        var fit = LanchesterFit.Fit(rows, LanchesterLaw.Square, LanchesterForm.Discrete);
+        output.WriteLine($"recorded-data fit: A = {fit.BlueEffectiveness:R}, D = {fit.RedEffectiveness:R}, rmse = {fit.Rmse:F1}");
+
+        Assert.Equal(A, fit.BlueEffectiveness, 0.12 * A);
+        Assert.Equal(D, fit.RedEffectiveness, 0.05 * D);
+    }
 }
