@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Resolute.Data;
+using Resolute.Domain;
+using Spectre.Console;
+
+namespace Resolute.Cli;
+
+/// <summary><c>resolute plan [SCENARIO]</c>: the main job. Loads and validates the scenario and dataset, then runs the planning stages.</summary>
+internal static class PlanCommand
+{
+    public static Command Create()
+    {
+        var scenario = new Argument<string?>("SCENARIO")
+        {
+            Description = $"A scenario file, or the id of a bundled scenario (default: {Bundled.DefaultScenario}).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var outDir = new Option<string?>("--out") { Description = "Directory for result.json (default: ./resolute-out/<scenario>-<UTC timestamp>/)." };
+        var format = new Option<string>("--format") { Description = "text or json (on standard output).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var data = DataOption.Create();
+        var command = new Command("plan", "Plan the force for a scenario and write the result.") { scenario, outDir, format, data };
+        command.SetAction(parse =>
+        {
+            var output = new Output(parse);
+            var loaded = DatasetLoader.Load(Bundled.DataDirectory(parse.GetValue(data)));
+            if (loaded.Value is not { } dataset) return output.Report(loaded.Diagnostics);
+            var path = Bundled.ResolveScenario(parse.GetValue(scenario));
+            var s = ScenarioFile.Load(path, dataset);
+            if (s.Value is not { } sc) return output.Report(s.Diagnostics);
+
+            var summary = PlanSummary.Of(dataset, sc, ScenarioFile.Hash(sc), TimeProvider.System.GetUtcNow());
+            var dir = parse.GetValue(outDir) ?? Path.Combine("resolute-out", $"{sc.Id}-{summary.Provenance.CreatedUtc:yyyyMMdd'T'HHmmss'Z'}");
+            var json = JsonSerializer.Serialize(summary, Output.Json);
+            if (parse.GetValue(format) == "json") output.Out.WriteLine(json);
+            else Render(output.Console, summary);
+            if (!ResultFiles.TryWrite(dir, "result.json", json, out var error))
+            {
+                output.Error.WriteLine($"--out: cannot write to '{dir}': {error}");
+                return ResoluteCli.InputError;
+            }
+            output.Error.WriteLine($"Wrote {Path.GetFullPath(Path.Combine(dir, "result.json"))}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Render(IAnsiConsole console, PlanSummary s)
+    {
+        console.Write(new Rule($"[bold]{Markup.Escape(s.Scenario.Name)}[/]").LeftJustified());
+        var info = new Grid().AddColumn().AddColumn();
+        void Row(string k, string v) => info.AddRow(new Text(k, new Style(decoration: Decoration.Bold)), new Text(v));
+        Row("Scenario", $"{s.Scenario.Id} ({s.Provenance.ScenarioHash})");
+        Row("Stances as of", s.Scenario.StanceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Row("Ready by", s.Scenario.ReadinessDeadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Row("Ceasefire", s.Scenario.Ceasefire ? "yes" : "no");
+        Row("Rules", string.Join("\n", s.Rules));
+        Row("Dataset", $"{s.Provenance.DatasetVersion}: {s.Dataset.Nations} nations, {s.Dataset.Units} units ({s.Dataset.UnitNations} nations), " +
+            $"{s.Dataset.EquipmentTypes} equipment types, {s.Dataset.Cities} cities, {s.Dataset.Threats} threats, {s.Dataset.Sources} sources");
+        Row("Seed", s.Provenance.Seed.ToString(CultureInfo.InvariantCulture));
+        console.Write(info);
+
+        var req = new Table().Title("Requirement").Border(TableBorder.Simple).AddColumns("element", "slots", "unit kinds", "types", "candidate units");
+        foreach (var e in s.Requirement) req.AddRow(Markup.Escape(e.Role), e.Slots.ToString(CultureInfo.InvariantCulture), Markup.Escape(string.Join(", ", e.Kinds)),
+            Markup.Escape(e.Types.Count == 0 ? "any" : string.Join(", ", e.Types)), e.CandidateUnits.ToString(CultureInfo.InvariantCulture));
+        console.Write(req);
+
+        var st = new Table().Title($"Stances on {s.Scenario.StanceDate:yyyy-MM-dd}").Border(TableBorder.Simple).AddColumns("stance", "nations");
+        foreach (var (level, nations) in s.Stances) st.AddRow(Markup.Escape(level), Markup.Escape(string.Join(" ", nations)));
+        console.Write(st);
+
+        var a = new Table().Title("Assumptions").Border(TableBorder.Simple).AddColumns("id", "value", "unit", "distribution", "reference");
+        foreach (var x in s.Assumptions) a.AddRow(Markup.Escape(x.Id), x.Value.ToString("0.###", CultureInfo.InvariantCulture), Markup.Escape(x.Unit), Markup.Escape(x.Distribution), Markup.Escape(x.Reference));
+        console.Write(a);
+
+        foreach (var (stage, status) in s.Stages) console.MarkupLine($"[bold]{Markup.Escape(stage)}[/]: {Markup.Escape(status)}");
+    }
+}

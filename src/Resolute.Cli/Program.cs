@@ -1,0 +1,3 @@
+using Resolute.Cli;
+
+return ResoluteCli.Build().Parse(args).Invoke();

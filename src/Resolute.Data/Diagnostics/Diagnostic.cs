@@ -1,0 +1,51 @@
+namespace Resolute.Data.Diagnostics;
+
+/// <summary>How bad a diagnostic is. Errors make a load fail; warnings do not.</summary>
+public enum Severity { Error, Warning }
+
+/// <summary>A position in a file, 1-based.</summary>
+public readonly record struct Position(string File, int Line, int Column)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"{File}:{Line}:{Column}";
+}
+
+/// <summary>One problem found in user input, with the position where it occurs.</summary>
+public sealed record Diagnostic(string Code, Severity Severity, string Message, string File, int Line, int Column)
+{
+    /// <summary>The conventional <c>file:line:column: message</c> form.</summary>
+    public override string ToString() => $"{File}:{Line}:{Column}: {(Severity == Severity.Warning ? "warning: " : "")}{Message}";
+}
+
+/// <summary>The outcome of loading user input: a value when there were no errors, and every diagnostic found.</summary>
+public sealed record LoadResult<T>(T? Value, IReadOnlyList<Diagnostic> Diagnostics) where T : class
+{
+    /// <summary>True when the input loaded without errors.</summary>
+    public bool Ok => Value is not null;
+}
+
+/// <summary>Collects diagnostics during one load, so every problem is reported, not just the first.</summary>
+public sealed class DiagnosticBag
+{
+    private readonly List<Diagnostic> _items = [];
+
+    /// <summary>All diagnostics so far, in the order found.</summary>
+    public IReadOnlyList<Diagnostic> Items => _items;
+
+    /// <summary>True when any error was reported.</summary>
+    public bool HasErrors => _items.Exists(d => d.Severity == Severity.Error);
+
+    /// <summary>Number of errors reported so far (lets a caller tell whether one step added any).</summary>
+    public int ErrorCount => _items.Count(d => d.Severity == Severity.Error);
+
+    /// <summary>Adds a diagnostic at a position.</summary>
+    public void Add(Position at, ErrorCode code, string message, Severity severity = Severity.Error) =>
+        _items.Add(new Diagnostic(code.Id(), severity, message, at.File, at.Line, at.Column));
+
+    /// <summary>Adds all of another bag's diagnostics.</summary>
+    public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
+
+    /// <summary>A result carrying <paramref name="value"/> only when no error was reported.</summary>
+    public LoadResult<T> Result<T>(Func<T> value) where T : class =>
+        new(HasErrors ? null : value(), _items.OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column).ToArray());
+}

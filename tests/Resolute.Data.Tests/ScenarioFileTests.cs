@@ -1,0 +1,164 @@
+using System.Text.Json;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Resolute.Domain;
+
+namespace Resolute.Data.Tests;
+
+public sealed class ScenarioFileTests
+{
+    [Fact]
+    public void Parse_MinimalScenario_FillsDefaults()
+    {
+        var s = ScenarioFile.Load(Repo.Fixture("minimal-scenario.yaml")).Value!;
+
+        Assert.Equal("minimal", s.Id);
+        Assert.Equal(ScenarioDefaults.GroupShare, s.Rules.GroupShare);
+        Assert.Equal(ScenarioDefaults.Rotation, s.Rules.Rotation);
+        Assert.Equal(2, s.Templates.Single().Elements.Single().Count);
+        Assert.Equal(DistributionKind.Triangular, s.Assumptions.Single().Distribution.Kind);
+        Assert.Equal(3, Slots.Of(s).Count);
+    }
+
+    [Fact]
+    public void Parse_SeveralErrors_ReportsAllOfThem()
+    {
+        const string text = "id: x\nname: y\nstance_date: 2025-13-01\nreadiness_deadline: soon\nceasefire: maybe\nrequirement: {elements: [{role: a, count: 1, kinds: [tank]}]}\n";
+
+        var result = ScenarioFile.Parse(text, "x.yaml");
+
+        Assert.Null(result.Value);
+        Assert.Equal(["x.yaml:3:14", "x.yaml:4:21", "x.yaml:5:12", "x.yaml:6:54"], result.Diagnostics.Select(d => $"{d.File}:{d.Line}:{d.Column}"));
+    }
+
+    [Fact]
+    public void Hash_IgnoresFormatting_ButNotContent()
+    {
+        var a = ScenarioFile.Load(Repo.Fixture("minimal-scenario.yaml")).Value!;
+        var b = ScenarioFile.Parse(ScenarioFile.Write(a), "rewritten.yaml").Value!;
+
+        Assert.Equal(ScenarioFile.Hash(a), ScenarioFile.Hash(b));
+        Assert.NotEqual(ScenarioFile.Hash(a), ScenarioFile.Hash(a with { Seed = a.Seed + 1 }));
+    }
+
+    [Property(MaxTest = 200)]
+    public Property WriteThenParse_AnyValidScenario_IsUnchanged() =>
+        Prop.ForAll(ScenarioGen.Arbitrary, scenario =>
+        {
+            var text = ScenarioFile.Write(scenario);
+            var parsed = ScenarioFile.Parse(text, "roundtrip.yaml");
+            return (parsed.Ok && Json(parsed.Value!) == Json(scenario))
+                .Label(Difference(text, parsed.Diagnostics.Select(d => d.ToString()), Json(scenario), parsed.Value is null ? "" : Json(parsed.Value)));
+        });
+
+    private static string Difference(string text, IEnumerable<string> diagnostics, string expected, string actual)
+    {
+        var i = 0;
+        while (i < Math.Min(expected.Length, actual.Length) && expected[i] == actual[i]) i++;
+        var from = Math.Max(0, i - 80);
+        return $"{text}\n{string.Join("\n", diagnostics)}\nexpected …{expected[from..Math.Min(expected.Length, i + 80)]}\nactual   …{actual[from..Math.Min(actual.Length, i + 80)]}";
+    }
+
+    /// <summary>Deep structural comparison: records holding lists compare by reference, their JSON does not.</summary>
+    private static string Json(Scenario s) => JsonSerializer.Serialize(s);
+}
+
+/// <summary>Generates valid scenarios covering every field of the format.</summary>
+internal static class ScenarioGen
+{
+    private static readonly Gen<string> Id = Gen.Elements("a", "b2", "seed_offer", "x-y", "division");
+    private static readonly Gen<string> Text = Gen.Elements("", "plain", "with: colon", "multi\nline", "quote ' and \"", "# hash", "80 %", "true", "12");
+    private static readonly Gen<double> Share = Gen.Choose(0, 1000).Select(i => i / 1000.0);
+    private static readonly Gen<double> Real = Gen.Choose(-1_000_000, 1_000_000).Select(i => i / 7.0);
+
+    private static Gen<IReadOnlyList<T>> ListOf<T>(Gen<T> g, int max) =>
+        Gen.Choose(0, max).SelectMany(n => g.ArrayOf(n)).Select(a => (IReadOnlyList<T>)a);
+
+    private static Gen<T> OneOf<T>() where T : struct, Enum => Gen.Elements(Enum.GetValues<T>());
+
+    private static readonly Gen<bool> Bool = Gen.Elements(true, false);
+
+    private static Gen<ElementSpec> Element(int i) =>
+        from count in Gen.Choose(0, 20)
+        from kinds in ListOf(OneOf<UnitKind>(), 3)
+        from types in ListOf(Gen.Elements("armoured", "long", "tube"), 2)
+        from weight in Share
+        select new ElementSpec($"role_{i}", count, kinds, types, weight * 10);
+
+    private static Gen<IReadOnlyList<ElementSpec>> Elements =>
+        from n in Gen.Choose(0, 4)
+        from a in Element(0) from b in Element(1) from c in Element(2) from d in Element(3)
+        select (IReadOnlyList<ElementSpec>)new[] { a, b, c, d }.Take(n).ToArray();
+
+    private static Distribution DistributionOf(int kind, double value) => kind switch
+    {
+        0 => Domain.Distribution.FixedAt(value),
+        1 => new Distribution(DistributionKind.Uniform, Min: value - 1, Max: value + 2),
+        2 => new Distribution(DistributionKind.Triangular, Min: value - 1, Mode: value, Max: value + 1),
+        3 => new Distribution(DistributionKind.Normal, Mean: value, Sd: 2.5),
+        4 => new Distribution(DistributionKind.Lognormal, Mean: 1.5, Sd: 0.25),
+        _ => new Distribution(DistributionKind.Beta, Min: value - 1, Max: value + 1, Alpha: 2, Beta: 3),
+    };
+
+    private static Gen<Assumption> AssumptionGen(int i) =>
+        from value in Real
+        from kind in Gen.Choose(0, 5)
+        from description in Text
+        select new Assumption($"a{i}", description, "unit", value, DistributionOf(kind, value), "assumption");
+
+    private static Gen<Rules> Rules =>
+        from enabled in Bool
+        from nationGroup in OneOf<NationGroup>()
+        from p in Share
+        from e in Share
+        from measures in ListOf(OneOf<EquipmentMeasure>(), 2)
+        from posture in Bool
+        from allowed in ListOf(OneOf<UnitKind>(), 4)
+        from cap in Gen.Choose(-1, 5)
+        from level in OneOf<StanceLevel>()
+        from ratio in Gen.Choose(1, 10)
+        from single in Bool
+        from floors in ListOf(Gen.Elements("POL", "FIN", "EST"), 3)
+        from floor in Share
+        from coh in Gen.Choose(1, 50)
+        select new Rules(
+            new GroupShareRule(enabled, nationGroup, p, e, measures),
+            new UsBackstopRule(enabled, posture, !posture, allowed),
+            new Dictionary<StanceLevel, StancePolicy>(ScenarioDefaults.Stances) { [level] = new StancePolicy(true, false, true, cap < 0 ? null : cap, posture) },
+            new RotationRule(!single, ratio, single),
+            new HomeDefenceRule(enabled, !enabled, p, floors.Distinct().ToDictionary(f => f, _ => floor)),
+            new CohesionRule(posture, coh));
+
+    public static Arbitrary<Scenario> Arbitrary { get; } = (
+        from id in Id
+        from name in Text.Where(t => t.Length > 0)
+        from description in Text
+        from refs in ListOf(Id, 2)
+        from start in Gen.Choose(0, 4000)
+        from span in Gen.Choose(0, 400)
+        from seed in Gen.Choose(0, int.MaxValue).Select(i => (ulong)i * 3)
+        from templateElements in Elements
+        from count in Gen.Choose(0, 5)
+        from forceElements in Elements
+        from rules in Rules
+        from objectiveKinds in ListOf(OneOf<ObjectiveKind>(), 5)
+        from weight in Share
+        from threats in ListOf(OneOf<ThreatCategory>(), 4)
+        from runs in Gen.Choose(1, 100_000)
+        from days in Gen.Choose(1, 3650)
+        from sectors in Gen.Choose(1, 100)
+        from n in Gen.Choose(0, 3)
+        from a0 in AssumptionGen(0) from a1 in AssumptionGen(1) from a2 in AssumptionGen(2)
+        select new Scenario(
+            id, name, description, refs,
+            new DateOnly(2022, 1, 1).AddDays(start), new DateOnly(2022, 1, 1).AddDays(start + span),
+            count % 2 == 0, seed,
+            [new ForceTemplate("division", description, templateElements)],
+            new Requirement([new FormationDemand("division", count)], forceElements),
+            rules,
+            objectiveKinds.Select(k => new Objective(k, weight)).ToArray(),
+            new GeographySettings(threats, Math.Round(rules.GroupShare.MinPersonnelShare * 3, 3)),
+            new SimulationSettings(runs, days, sectors),
+            new[] { a0, a1, a2 }.Take(n).ToArray())).ToArbitrary();
+}
