@@ -1,0 +1,177 @@
+using System.Text.Json;
+
+namespace Resolute.Cli.Tests;
+
+public sealed class CommandTests
+{
+    [Fact]
+    public void Plan_NoArguments_UsesBundledDefaultAndWritesResult()
+    {
+        var dir = CliRunner.TempDir();
+        var run = CliRunner.Invoke("plan", "--out", dir);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("European offer with a US backstop (February 2025)", run.Out, StringComparison.Ordinal);
+        Assert.Contains("manoeuvre_brigade", run.Out, StringComparison.Ordinal);
+        Assert.Contains($"Wrote {Path.Combine(dir, "result.json")}", run.Error, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "result.json")));
+        var provenance = json.RootElement.GetProperty("provenance");
+        Assert.StartsWith("sha256:", provenance.GetProperty("dataset_version").GetString(), StringComparison.Ordinal);
+        Assert.Equal(20250210UL, provenance.GetProperty("seed").GetUInt64());
+        Assert.Empty(Directory.GetFiles(dir, "*.tmp-*"));
+    }
+
+    [Fact]
+    public void Plan_FormatJson_PrintsTheSameJsonItWrites()
+    {
+        var dir = CliRunner.TempDir();
+        var run = CliRunner.Invoke("plan", "mnfu-2025-reassurance", "--format", "json", "--out", dir);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(File.ReadAllText(Path.Combine(dir, "result.json")).Trim(), run.Out.Trim());
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Equal("mnfu-2025-reassurance", json.RootElement.GetProperty("scenario").GetProperty("id").GetString());
+        Assert.True(json.RootElement.GetProperty("scenario").GetProperty("ceasefire").GetBoolean());
+    }
+
+    [Fact]
+    public void Plan_MissingScenarioFile_ExitsTwoWithPosition()
+    {
+        var run = CliRunner.Invoke("plan", "no-such-scenario.yaml", "--out", CliRunner.TempDir());
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("no-such-scenario.yaml:1:1: cannot read the file: no such file", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_UnwritableOut_ExitsTwoAndLeavesNothing()
+    {
+        var file = Path.Combine(CliRunner.TempDir(), "a-file");
+        File.WriteAllText(file, "not a directory");
+
+        var run = CliRunner.Invoke("plan", "--out", Path.Combine(file, "sub"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--out: cannot write to", run.Error, StringComparison.Ordinal);
+        Assert.Equal("not a directory", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public void Validate_NoArguments_ChecksBundledDataAndScenarios()
+    {
+        var run = CliRunner.Invoke("validate");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("ok      dataset", run.Out, StringComparison.Ordinal);
+        Assert.Contains("seed-offer-2025-02.yaml", run.Out, StringComparison.Ordinal);
+        Assert.Equal("", run.Error);
+    }
+
+    [Fact]
+    public void Validate_BrokenScenario_ListsEveryErrorAndExitsTwo()
+    {
+        var path = Path.Combine(CliRunner.TempDir(), "broken.yaml");
+        File.WriteAllText(path, "id: broken\nnam: x\nstance_date: 2025-02-30\nreadiness_deadline: 2025-02-14\nrequirement: {elements: [{role: a, count: -2, kinds: [lrs]}]}\n");
+
+        var run = CliRunner.Invoke("validate", path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{path}:2:1: unknown key 'nam'; did you mean 'name'?", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"{path}:3:14: expected a date YYYY-MM-DD, found '2025-02-30'", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"{path}:5:43: expected a number from 0 to 1000, found -2", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"{path}:1:1: expected a key 'name', found none", run.Error, StringComparison.Ordinal);
+        Assert.Contains("4 errors.", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DataShow_NationFilterAsCsv_PrintsOnlyThatNation()
+    {
+        var run = CliRunner.Invoke("data", "show", "units", "--nation", "fra", "--format", "csv");
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Out.Trim().Split('\n');
+        Assert.StartsWith("id,nation,name,kind", lines[0], StringComparison.Ordinal);
+        Assert.True(lines.Length > 5);
+        Assert.All(lines.Skip(1), l => Assert.Contains(",FRA,", l, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void DataShow_StancesAsJson_HasTheOpEdPositions()
+    {
+        var run = CliRunner.Invoke("data", "show", "stances", "--nation", "DEU", "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Contains(json.RootElement.EnumerateArray(), e => e.GetProperty("as_of").GetString() == "2025-02-10" && e.GetProperty("level").GetString() == "peacekeeping_only");
+    }
+
+    [Fact]
+    public void DataShow_UnknownNation_ExitsTwo()
+    {
+        var run = CliRunner.Invoke("data", "show", "nations", "--nation", "XYZ");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--nation: unknown nation 'XYZ'", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DataShow_UnknownTable_IsAParseError()
+    {
+        var run = CliRunner.Invoke("data", "show", "tanks");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("tanks", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fit_SquareLawData_PrintsTheDocumentedJsonKeys()
+    {
+        var csv = Path.Combine(CliRunner.TempDir(), "battle.csv");
+        // Generated from the square law with A = 0.02, D = 0.05 (blue 1000, red 600 at t = 0), one row per day.
+        var rows = new List<string> { "t,blue,red" };
+        double b = 1000, r = 600;
+        for (var t = 0; t <= 10; t++)
+        {
+            rows.Add(FormattableString.Invariant($"{t},{b},{r}"));
+            (b, r) = (b - 0.05 * r, r - 0.02 * b);
+        }
+        File.WriteAllLines(csv, rows);
+
+        var run = CliRunner.Invoke("fit", csv, "--model", "square", "--form", "discrete", "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Out);
+        var root = json.RootElement;
+        Assert.Equal(["model", "form", "blue_effectiveness", "red_effectiveness", "ratio", "lambda", "rmse"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(0.02, root.GetProperty("blue_effectiveness").GetDouble(), 1e-6);
+        Assert.Equal(0.05, root.GetProperty("red_effectiveness").GetDouble(), 1e-6);
+    }
+
+    [Fact]
+    public void Fit_MalformedRow_ExitsTwoWithPosition()
+    {
+        var csv = Path.Combine(CliRunner.TempDir(), "bad.csv");
+        File.WriteAllText(csv, "t,blue,red\n0,1000,600\n1,abc,580\n");
+
+        var run = CliRunner.Invoke("fit", csv, "--model", "square", "--form", "continuous");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{csv}:3:", run.Error, StringComparison.Ordinal);
+        Assert.Contains("abc", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("plan")]
+    [InlineData("validate")]
+    [InlineData("data")]
+    [InlineData("fit")]
+    public void Help_EveryCommand_DescribesItself(string command)
+    {
+        var run = CliRunner.Invoke(command, "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Usage:", run.Out, StringComparison.Ordinal);
+        Assert.Contains(command, run.Out, StringComparison.Ordinal);
+    }
+}
