@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Resolute.Data;
 using Resolute.Domain;
+using Resolute.Reports;
 using Spectre.Console;
 
 namespace Resolute.Cli;
@@ -31,7 +32,7 @@ internal static class PlanCommand
             var s = ScenarioFile.Load(path, dataset);
             if (s.Value is not { } sc) return output.Report(s.Diagnostics);
 
-            var summary = PlanSummary.Of(dataset, sc, ScenarioFile.Hash(sc), TimeProvider.System.GetUtcNow());
+            var summary = Planner.Run(dataset, sc, TimeProvider.System.GetUtcNow());
             var dir = parse.GetValue(outDir) ?? Path.Combine("resolute-out", $"{sc.Id}-{summary.Provenance.CreatedUtc:yyyyMMdd'T'HHmmss'Z'}");
             var json = JsonSerializer.Serialize(summary, Output.Json);
             if (parse.GetValue(format) == "json") output.Out.WriteLine(json);
@@ -47,7 +48,7 @@ internal static class PlanCommand
         return command;
     }
 
-    private static void Render(IAnsiConsole console, PlanSummary s)
+    private static void Render(IAnsiConsole console, PlanResult s)
     {
         console.Write(new Rule($"[bold]{Markup.Escape(s.Scenario.Name)}[/]").LeftJustified());
         var info = new Grid().AddColumn().AddColumn();
