@@ -1,0 +1,41 @@
+namespace Resolute.Geo;
+
+/// <summary>
+/// Tuning of the geography stage. The defaults are documented here and nowhere else; every one is an assumption of
+/// method, not data, and is recorded with the result.
+/// </summary>
+/// <param name="GridSpacingKm">Spacing of the square grid of candidate air-defence sites inside the deployment areas
+/// (default 12 km: about 2,000 sites over the default scenario's deployment areas, finer than any SAM radius).</param>
+/// <param name="PositionMarginKm">How far inside the deployment area a unit's position stands (default 10 km: a brigade
+/// holds an area roughly 20 km across, so its centre stays 10 km clear of the stand-off line).</param>
+/// <param name="EchelonDepthKm">When more units than axes are placed, each further unit on an axis stands this much
+/// farther back (default 25 km).</param>
+/// <param name="MinAxisSeparationKm">Two axes whose forward positions lie closer than this are one axis (default 30 km).</param>
+/// <param name="SolverDeterministicTime">CP-SAT's <c>max_deterministic_time</c> per solve, in its deterministic
+/// seconds (default 10). Never wall time, so results do not depend on machine load.</param>
+/// <param name="SolverWorkers">CP-SAT <c>num_workers</c> (default 2); fixed, not the machine's core count, so the
+/// result is the same everywhere.</param>
+public sealed record GeographyOptions(
+    double GridSpacingKm = 12,
+    double PositionMarginKm = 10,
+    double EchelonDepthKm = 25,
+    double MinAxisSeparationKm = 30,
+    double SolverDeterministicTime = 10,
+    int SolverWorkers = 2)
+{
+    /// <summary>The defaults.</summary>
+    public static GeographyOptions Default { get; } = new();
+
+    /// <summary>Every invalid option, in one list; empty when all are valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (!(GridSpacingKm >= 1)) errors.Add($"GridSpacingKm must be at least 1 km, found {GridSpacingKm}");
+        if (!(PositionMarginKm >= 0)) errors.Add($"PositionMarginKm must not be negative, found {PositionMarginKm}");
+        if (!(EchelonDepthKm > 0)) errors.Add($"EchelonDepthKm must be positive, found {EchelonDepthKm}");
+        if (!(MinAxisSeparationKm >= 0)) errors.Add($"MinAxisSeparationKm must not be negative, found {MinAxisSeparationKm}");
+        if (!(SolverDeterministicTime > 0)) errors.Add($"SolverDeterministicTime must be positive, found {SolverDeterministicTime}");
+        if (SolverWorkers < 1) errors.Add($"SolverWorkers must be at least 1, found {SolverWorkers}");
+        return errors;
+    }
+}

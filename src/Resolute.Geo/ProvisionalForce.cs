@@ -1,0 +1,29 @@
+using Resolute.Domain;
+
+namespace Resolute.Geo;
+
+/// <summary>
+/// A stand-in force package until force generation (Resolute.Sourcing) lands: for each slot of the scenario's
+/// requirement, the first unit in dataset order that the slot accepts, is not kept for home defence, is not committed
+/// elsewhere, and is not already used. It respects no burden-sharing, stance or rotation rule; results computed from it
+/// are labelled provisional.
+/// </summary>
+public static class ProvisionalForce
+{
+    /// <summary>The stand-in units, one per fillable slot, in slot order.</summary>
+    public static IReadOnlyList<Unit> FirstEligible(Dataset dataset, Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(scenario);
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var force = new List<Unit>();
+        foreach (var slot in Slots.Of(scenario))
+        {
+            var unit = dataset.Units.FirstOrDefault(u => !used.Contains(u.Id) && !u.HomeDefence && !u.IsCommitted && slot.Element.Accepts(u));
+            if (unit is null) continue;
+            used.Add(unit.Id);
+            force.Add(unit);
+        }
+        return force;
+    }
+}
