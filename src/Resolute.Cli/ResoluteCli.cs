@@ -17,6 +17,7 @@ internal static class ResoluteCli
             ValidateCommand.Create(),
             DataCommand.Create(),
             FitCommand.Create(),
+            GeoCommand.Create(),
         };
         return root;
     }
