@@ -1,0 +1,378 @@
+using System.Numerics;
+using P = Resolute.Balance.CampaignParameter;
+
+namespace Resolute.Balance;
+
+/// <summary>Per-run results of an ensemble, one array per metric, indexed by run (structure of arrays).</summary>
+internal sealed class RunOutcomes
+{
+    public RunOutcomes(int runs)
+    {
+        Territory = new double[runs]; RedCasualties = new double[runs]; BlueCasualties = new double[runs];
+        RedFront = new double[runs]; RedTotal = new double[runs]; RedStart = new double[runs]; BlueFront = new double[runs];
+        CitiesReached = new double[runs]; FirstCityDay = new double[runs]; Breakthrough = new double[runs];
+        Threshold = new double[runs]; RedEquipment = new double[runs]; CombatDays = new double[runs];
+    }
+
+    public double[] Territory { get; }
+    public double[] RedCasualties { get; }
+    public double[] BlueCasualties { get; }
+    public double[] RedFront { get; }
+    public double[] RedTotal { get; }
+    public double[] RedStart { get; }
+    public double[] BlueFront { get; }
+    public double[] CitiesReached { get; }
+    public double[] FirstCityDay { get; }
+    public double[] Breakthrough { get; }
+    public double[] Threshold { get; }
+    public double[] RedEquipment { get; }
+    public double[] CombatDays { get; }
+}
+
+/// <summary>Daily series of every run at a day stride, stored as float (the bands need no more precision).</summary>
+internal sealed class BandRecorder
+{
+    public const int Metrics = 5;
+    public static readonly string[] Names = ["territory_km2", "russian_front", "ukrainian_front", "russian_casualties", "ukrainian_casualties"];
+
+    public BandRecorder(int runs, int days, int stride)
+    {
+        Runs = runs; Stride = stride; Points = (days + stride - 1) / stride;
+        Days = new int[Points];
+        for (var k = 0; k < Points; k++) Days[k] = Math.Min((k + 1) * stride, days);
+        Values = new float[Metrics][];
+        for (var m = 0; m < Metrics; m++) Values[m] = new float[(long)Points * runs];
+    }
+
+    public int Runs { get; }
+    public int Stride { get; }
+    public int Points { get; }
+    public int[] Days { get; }
+    public float[][] Values { get; }
+}
+
+/// <summary>One day of one campaign, for the single-run trace.</summary>
+internal delegate void DayObserver(int day, ReadOnlySpan<double> blue, ReadOnlySpan<double> red, ReadOnlySpan<double> depth,
+    double blueReserve, double redReserve, double blueCasualties, double redCasualties, double territory, int citiesReached);
+
+/// <summary>
+/// The sector campaign recurrence, vectorised over campaigns: each SIMD lane is one campaign, state is held as
+/// structure-of-arrays [sector × vector], and every operation is lane-wise IEEE arithmetic (+, −, ×, ÷, min, max;
+/// exp/log only for Helmbold's law), so a campaign's result depends only on its parameters and key — not on its lane,
+/// chunk, thread or the machine's vector width.
+/// </summary>
+internal static class CampaignKernel
+{
+    /// <summary>Vectors per chunk: the unit of parallel work is ChunkVectors × Vector&lt;double&gt;.Count campaigns.</summary>
+    public const int ChunkVectors = 8;
+
+    /// <summary>Days per month, for monthly rates (365.25 / 12).</summary>
+    private const double DaysPerMonth = 30.4375;
+
+    public static int ChunkSize => Vector<double>.Count * ChunkVectors;
+
+    /// <summary>
+    /// Simulates <paramref name="count"/> campaigns (at most <see cref="ChunkSize"/>) whose parameter rows are
+    /// <paramref name="parameters"/> (count × <see cref="CampaignParameters.Count"/>) and noise keys <paramref name="keys"/>;
+    /// writes run <c>first + i</c> of <paramref name="outcomes"/> and <paramref name="bands"/>.
+    /// </summary>
+    public static void Run(CampaignSettings settings, double[] parameters, ulong[] keys, int first, int count,
+        RunOutcomes outcomes, BandRecorder? bands, DayObserver? observer = null)
+    {
+        var w = Vector<double>.Count;
+        var nv = (count + w - 1) / w;
+        var np = CampaignParameters.Count;
+        var sectors = settings.Sectors;
+        var days = settings.Days;
+        var law = settings.Law;
+        var coalition = settings.Coalition;
+
+        // Per-lane constants, gathered lane by lane (padding lanes repeat the last real run and are discarded).
+        var lane = new double[w];
+        var laneKey = new ulong[w];
+        Vector<double> Gather(int v, Func<int, double> f)
+        {
+            for (var i = 0; i < w; i++) lane[i] = f(Math.Min((v * w) + i, count - 1));
+            return new Vector<double>(lane);
+        }
+        double Par(int run, P p) => parameters[(run * np) + (int)p];
+
+        var stateSize = sectors * nv;
+        var blue = new Vector<double>[stateSize];
+        var red = new Vector<double>[stateSize];
+        var depth = new Vector<double>[stateSize];
+        var reached = new Vector<double>[stateSize];
+        var redShare = new Vector<double>[stateSize];
+        var normBlue = new Vector<double>[stateSize]; // law normalisers (1/initial strength)
+        var normRed = new Vector<double>[stateSize];
+        var scaleBlue = new Vector<double>[stateSize]; // law losses at unit kernels (initial strengths)
+        var scaleRed = new Vector<double>[stateSize];
+
+        var key = new Vector<ulong>[nv];
+        var aEff = new Vector<double>[nv]; var dBase = new Vector<double>[nv];
+        var qBlue = new Vector<double>[nv]; var invThr = new Vector<double>[nv];
+        var strikeBase = new Vector<double>[nv]; var strikeCoalition = new Vector<double>[nv];
+        var recruits = new Vector<double>[nv]; var mobilised = new Vector<double>[nv]; var commitRate = new Vector<double>[nv];
+        var bluePool = new Vector<double>[nv]; var redPool = new Vector<double>[nv];
+        var noise = new Vector<double>[nv]; var pause = new Vector<double>[nv]; var deploy = new Vector<double>[nv]; var freed = new Vector<double>[nv];
+        var frontage = new Vector<double>[nv]; var minBlue = new Vector<double>[nv]; var breakMul = new Vector<double>[nv];
+        var cityDepth = new Vector<double>[nv]; var returnShare = new Vector<double>[nv]; var weiss = new Vector<double>[nv];
+        var rate0 = new Vector<double>[nv]; var taperMin = new Vector<double>[nv]; var taperInv = new Vector<double>[nv];
+        var slopes = new Vector<double>[nv * 4];
+        var casRed = new Vector<double>[nv]; var casBlue = new Vector<double>[nv]; var territory = new Vector<double>[nv];
+        var firstCity = new Vector<double>[nv]; var broke = new Vector<double>[nv]; var combatDays = new Vector<double>[nv];
+        // Per-day, per-lane values.
+        var active = new Vector<double>[nv]; var dEff = new Vector<double>[nv]; var commit = new Vector<double>[nv];
+        var kq = new Vector<double>[nv]; var qRatio = new Vector<double>[nv];
+
+        var ratios = QjmTables.Ratios;
+        var sectorWeights = new double[sectors];
+        for (var v = 0; v < nv; v++)
+        {
+            for (var i = 0; i < w; i++) laneKey[i] = keys[Math.Min((v * w) + i, count - 1)];
+            key[v] = new Vector<ulong>(laneKey);
+            aEff[v] = Gather(v, r => Par(r, P.UkrainianEffectiveness) * Math.Pow(Par(r, P.AidLevel), Par(r, P.AidElasticity)));
+            dBase[v] = Gather(v, r => Par(r, P.RussianEffectiveness));
+            var postureOf = (int r) => Math.Min(2, Par(r, P.DefencePosture) + (settings.Ceasefire ? Par(r, P.CeasefirePostureGain) : 0));
+            qBlue[v] = Gather(v, r => QjmTables.Blend(QjmTables.PostureStrength, postureOf(r)) * Par(r, P.TerrainDefence)
+                * Math.Pow(Par(r, P.AidLevel), Par(r, P.AidElasticity)));
+            invThr[v] = Gather(v, r => 1 / Math.Max(Par(r, P.BlueReserveCommitRatio), 1e-9));
+            strikeBase[v] = Gather(v, r => Par(r, P.LongRangeStrikeCut));
+            strikeCoalition[v] = Gather(v, r => coalition.LongRangeStrikeUnits * Par(r, P.CoalitionStrikeCutPerUnit));
+            recruits[v] = Gather(v, r => Par(r, P.RussianRecruitment) * (1 - Par(r, P.SanctionsCut)) / DaysPerMonth);
+            mobilised[v] = Gather(v, r => Par(r, P.UkrainianMobilisation) / DaysPerMonth);
+            commitRate[v] = Gather(v, r => Par(r, P.RussianReserveCommitRate));
+            bluePool[v] = Gather(v, r => Par(r, P.UkrainianReserve));
+            redPool[v] = Gather(v, r => Par(r, P.RussianReserve));
+            noise[v] = Gather(v, r => Par(r, P.DailyNoise) * Math.Sqrt(3));
+            pause[v] = Gather(v, r => settings.Ceasefire ? Math.Round(Par(r, P.CeasefirePauseDays)) : 0);
+            deploy[v] = Gather(v, r => Math.Round(Par(r, P.CoalitionDeployDay)));
+            freed[v] = Gather(v, r => coalition.FreedBrigades * Par(r, P.UkrainianBrigadeStrength));
+            frontage[v] = Gather(v, r => Par(r, P.FrontLength) / sectors);
+            minBlue[v] = Gather(v, r => Par(r, P.BreakthroughDensity) * Par(r, P.FrontLength) / sectors);
+            breakMul[v] = Gather(v, r => Par(r, P.BreakthroughAdvanceMultiplier));
+            cityDepth[v] = Gather(v, r => Par(r, P.DefendedCityDistance));
+            returnShare[v] = Gather(v, r => Par(r, P.WoundedReturnShare));
+            weiss[v] = Gather(v, r => Par(r, P.Weiss));
+            var scale = (int r) => Par(r, P.AdvanceScale) * Par(r, P.TerrainMobility);
+            rate0[v] = Gather(v, r => QjmTables.AdvanceRow(postureOf(r))[0] * scale(r));
+            taperMin[v] = Gather(v, r => Par(r, P.AdvanceMinRatio));
+            taperInv[v] = Gather(v, r => 1 / (1 - Par(r, P.AdvanceMinRatio)));
+            for (var k = 1; k < ratios.Count; k++)
+            {
+                var kk = k;
+                slopes[(v * 4) + k - 1] = Gather(v, r =>
+                {
+                    var row = QjmTables.AdvanceRow(postureOf(r));
+                    return (row[kk] - row[kk - 1]) / (ratios[kk] - ratios[kk - 1]) * scale(r);
+                });
+            }
+            firstCity[v] = new Vector<double>(double.PositiveInfinity);
+
+            // Sector allocation: the main effort takes main_effort_share of Russia's strength; Ukraine matches it in part.
+            for (var s = 0; s < sectors; s++)
+            {
+                var ss = s;
+                var weightRed = Gather(v, r => SectorWeight(Par(r, P.MainEffortSectors), Par(r, P.MainEffortShare), ss, sectors));
+                var weightBlue = Gather(v, r =>
+                {
+                    var m = Par(r, P.BlueAllocationMatch);
+                    return ((1 - m) / sectors) + (m * SectorWeight(Par(r, P.MainEffortSectors), Par(r, P.MainEffortShare), ss, sectors));
+                });
+                var idx = (s * nv) + v;
+                redShare[idx] = weightRed;
+                red[idx] = weightRed * Gather(v, r => Par(r, P.RussianForce));
+                blue[idx] = weightBlue * Gather(v, r => Par(r, P.UkrainianFrontForce));
+                var b0 = Vector.Max(blue[idx], Vector<double>.One);
+                var r0 = Vector.Max(red[idx], Vector<double>.One);
+                normBlue[idx] = Vector<double>.One / b0;
+                normRed[idx] = Vector<double>.One / r0;
+                // Losses at the initial strengths equal the square law's: A·B0 for red, D·R0 for blue.
+                scaleRed[idx] = b0;
+                scaleBlue[idx] = r0;
+            }
+        }
+        _ = sectorWeights;
+
+        var zero = Vector<double>.Zero;
+        var one = Vector<double>.One;
+        var unit24 = new Vector<double>(1.0 / (1 << 24));
+        var mask24 = new Vector<ulong>(0xFFFFFFUL);
+        var two = new Vector<double>(2);
+        var infinity = new Vector<double>(double.PositiveInfinity);
+        var tiny = new Vector<double>(1e-300);
+        var ratioX = new Vector<double>[ratios.Count];
+        var ratioW = new Vector<double>[ratios.Count];
+        for (var k = 0; k < ratios.Count; k++) ratioX[k] = new Vector<double>(ratios[k]);
+        for (var k = 1; k < ratios.Count; k++) ratioW[k] = new Vector<double>(ratios[k] - ratios[k - 1]);
+        var traceBlue = observer is null ? [] : new double[sectors];
+        var traceRed = observer is null ? [] : new double[sectors];
+        var traceDepth = observer is null ? [] : new double[sectors];
+        var nextPoint = 0;
+
+        for (var day = 0; day < days; day++)
+        {
+            var dayV = new Vector<double>(day);
+            for (var v = 0; v < nv; v++)
+            {
+                var fighting = Vector.ConditionalSelect(Vector.GreaterThanOrEqual(dayV, pause[v]), one, zero);
+                var deployed = Vector.ConditionalSelect(Vector.GreaterThanOrEqual(dayV, deploy[v]), one, zero);
+                active[v] = fighting;
+                combatDays[v] += fighting;
+                var cut = Vector.Min(one, strikeBase[v] + (deployed * strikeCoalition[v]));
+                var qRed = one - cut;
+                dEff[v] = dBase[v] * qRed;
+                kq[v] = qRed * invThr[v] / qBlue[v];
+                qRatio[v] = qRed / qBlue[v];
+                redPool[v] += recruits[v];
+                bluePool[v] += mobilised[v] + Vector.ConditionalSelect(Vector.Equals(dayV, deploy[v]), freed[v], zero);
+                var c = redPool[v] * commitRate[v];
+                redPool[v] -= c;
+                commit[v] = c;
+            }
+
+            for (var s = 0; s < sectors; s++)
+            {
+                var counter = (ulong)((day * sectors) + s);
+                for (var v = 0; v < nv; v++)
+                {
+                    var idx = (s * nv) + v;
+                    var b = blue[idx];
+                    var r = red[idx] + (commit[v] * redShare[idx]);
+
+                    // Ukraine commits reserves where the power ratio exceeds its threshold, first sectors first.
+                    var pool = bluePool[v];
+                    var release = Vector.Min(pool, Vector.Max(zero, (r * kq[v]) - b));
+                    bluePool[v] = pool - release;
+                    b += release;
+
+                    var ratio = r * qRatio[v] / Vector.Max(b, one);
+
+                    var bits = CounterRng.Bits(key[v], 1, counter);
+                    var u1 = Vector.ConvertToDouble(bits >> 40) * unit24;
+                    var u2 = Vector.ConvertToDouble(bits & mask24) * unit24;
+                    var intensity = (one + (noise[v] * ((two * u1) - one))) * active[v];
+                    var blueNoise = (one + (noise[v] * ((two * u2) - one))) * active[v];
+
+                    Vector<double> lossRed, lossBlue;
+                    switch (law)
+                    {
+                        case LanchesterLaw.Square:
+                            lossRed = aEff[v] * b;
+                            lossBlue = dEff[v] * r;
+                            break;
+                        case LanchesterLaw.Linear:
+                            lossRed = aEff[v] * b * (r * normRed[idx]);
+                            lossBlue = dEff[v] * r * (b * normBlue[idx]);
+                            break;
+                        case LanchesterLaw.Logarithmic:
+                            lossRed = aEff[v] * scaleRed[idx] * (r * normRed[idx]);
+                            lossBlue = dEff[v] * scaleBlue[idx] * (b * normBlue[idx]);
+                            break;
+                        default:
+                        {
+                            // own^(1−W)·enemy^W relative to the initial strengths.
+                            var lb = Vector.Log(Vector.Max(b * normBlue[idx], tiny));
+                            var lr = Vector.Log(Vector.Max(r * normRed[idx], tiny));
+                            var wv = weiss[v];
+                            lossRed = aEff[v] * scaleRed[idx] * Vector.Exp(((one - wv) * lr) + (wv * lb));
+                            lossBlue = dEff[v] * scaleBlue[idx] * Vector.Exp(((one - wv) * lb) + (wv * lr));
+                            break;
+                        }
+                    }
+                    lossRed = Vector.Min(lossRed * intensity, r);
+                    lossBlue = Vector.Min(lossBlue * blueNoise, b);
+
+                    // QJM advance rate: taper below 1:1, then piecewise linear through the table, capped at its last row.
+                    var rate = rate0[v] * Vector.Min(one, Vector.Max(zero, (ratio - taperMin[v]) * taperInv[v]));
+                    for (var k = 1; k < ratioX.Length; k++)
+                        rate += slopes[(v * 4) + k - 1] * Vector.Min(ratioW[k], Vector.Max(zero, ratio - ratioX[k - 1]));
+                    var broken = Vector.LessThan(b, minBlue[v]);
+                    rate = Vector.ConditionalSelect(broken, rate * breakMul[v], rate) * intensity;
+                    broke[v] = Vector.Max(broke[v], Vector.ConditionalSelect(broken, active[v], zero));
+
+                    var dep = depth[idx] + rate;
+                    depth[idx] = dep;
+                    territory[v] += rate * frontage[v];
+                    var atCity = Vector.GreaterThanOrEqual(dep, cityDepth[v]);
+                    reached[idx] = Vector.ConditionalSelect(atCity, one, zero);
+                    firstCity[v] = Vector.Min(firstCity[v], Vector.ConditionalSelect(atCity, dayV + one, infinity));
+
+                    blue[idx] = b - lossBlue;
+                    red[idx] = r - lossRed;
+                    casRed[v] += lossRed;
+                    casBlue[v] += lossBlue;
+                    redPool[v] += lossRed * returnShare[v];
+                    bluePool[v] += lossBlue * returnShare[v];
+                }
+            }
+
+            if (observer is not null)
+            {
+                var cities = 0;
+                for (var s = 0; s < sectors; s++)
+                {
+                    traceBlue[s] = blue[s * nv][0]; traceRed[s] = red[s * nv][0]; traceDepth[s] = depth[s * nv][0];
+                    cities += reached[s * nv][0] > 0 ? 1 : 0;
+                }
+                observer(day + 1, traceBlue, traceRed, traceDepth, bluePool[0][0], redPool[0][0], casBlue[0][0], casRed[0][0], territory[0][0], cities);
+            }
+
+            if (bands is not null && nextPoint < bands.Points && bands.Days[nextPoint] == day + 1)
+            {
+                for (var v = 0; v < nv; v++)
+                {
+                    Vector<double> sumRed = zero, sumBlue = zero;
+                    for (var s = 0; s < sectors; s++) { sumRed += red[(s * nv) + v]; sumBlue += blue[(s * nv) + v]; }
+                    for (var i = 0; i < w && (v * w) + i < count; i++)
+                    {
+                        var at = ((long)nextPoint * bands.Runs) + first + (v * w) + i;
+                        bands.Values[0][at] = (float)territory[v][i];
+                        bands.Values[1][at] = (float)sumRed[i];
+                        bands.Values[2][at] = (float)sumBlue[i];
+                        bands.Values[3][at] = (float)casRed[v][i];
+                        bands.Values[4][at] = (float)casBlue[v][i];
+                    }
+                }
+                nextPoint++;
+            }
+        }
+
+        for (var v = 0; v < nv; v++)
+        {
+            Vector<double> sumRed = zero, sumBlue = zero, cities = zero;
+            for (var s = 0; s < sectors; s++)
+            {
+                sumRed += red[(s * nv) + v];
+                sumBlue += blue[(s * nv) + v];
+                cities += reached[(s * nv) + v];
+            }
+            for (var i = 0; i < w && (v * w) + i < count; i++)
+            {
+                var run = first + (v * w) + i;
+                var row = (v * w) + i;
+                outcomes.Territory[run] = territory[v][i];
+                outcomes.RedCasualties[run] = casRed[v][i];
+                outcomes.BlueCasualties[run] = casBlue[v][i];
+                outcomes.RedFront[run] = sumRed[i];
+                outcomes.RedTotal[run] = sumRed[i] + redPool[v][i];
+                outcomes.RedStart[run] = Par(row, P.RussianForce) + Par(row, P.RussianReserve);
+                outcomes.BlueFront[run] = sumBlue[i];
+                outcomes.CitiesReached[run] = cities[i];
+                outcomes.FirstCityDay[run] = firstCity[v][i];
+                outcomes.Breakthrough[run] = broke[v][i];
+                outcomes.Threshold[run] = Par(row, P.DeterrenceThreshold);
+                outcomes.RedEquipment[run] = casRed[v][i] * Par(row, P.RedEquipmentPerCasualty);
+                outcomes.CombatDays[run] = combatDays[v][i];
+            }
+        }
+    }
+
+    /// <summary>Share of Russia's strength in sector <paramref name="s"/>: the main effort is the first k sectors.</summary>
+    internal static double SectorWeight(double mainEffortSectors, double share, int s, int sectors)
+    {
+        var k = (int)Math.Clamp(Math.Round(mainEffortSectors), 0, sectors);
+        if (k == 0 || k == sectors) return 1.0 / sectors;
+        return s < k ? share / k : (1 - share) / (sectors - k);
+    }
+}

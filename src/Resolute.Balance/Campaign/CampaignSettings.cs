@@ -1,0 +1,58 @@
+using Resolute.Domain;
+
+namespace Resolute.Balance;
+
+/// <summary>
+/// The coalition force as the campaign sees it: plain figures, so the force-generation stage (units actually filled) and
+/// the geography stage (Ukrainian brigades freed per coalition brigade) can supply them.
+/// </summary>
+/// <param name="ManoeuvreBrigades">Coalition manoeuvre brigades deployed as rear-area defence.</param>
+/// <param name="LongRangeStrikeUnits">Coalition long-range-strike units (each adds coalition_strike_cut_per_unit).</param>
+/// <param name="FreedBrigadesPerBrigade">Ukrainian brigades freed for the front per coalition manoeuvre brigade.</param>
+public sealed record CoalitionInput(double ManoeuvreBrigades, double LongRangeStrikeUnits, double FreedBrigadesPerBrigade)
+{
+    /// <summary>No coalition force.</summary>
+    public static CoalitionInput None { get; } = new(0, 0, 0);
+
+    /// <summary>
+    /// The coalition as the scenario requires it (every manoeuvre-brigade and long-range-strike slot filled), with the
+    /// scenario's freed-brigade ratio: the stand-in until the sourcing and geography stages supply actual figures.
+    /// </summary>
+    public static CoalitionInput FromRequirement(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var slots = Slots.Of(scenario);
+        var brigades = slots.Count(s => s.Element.Kinds.Contains(UnitKind.ManoeuvreBrigade));
+        var lrs = slots.Count(s => s.Element.Kinds.Contains(UnitKind.Lrs));
+        return new CoalitionInput(brigades, lrs, scenario.Geography.FreedBrigadesPerBrigade);
+    }
+
+    /// <summary>Ukrainian brigades freed for the front.</summary>
+    public double FreedBrigades => ManoeuvreBrigades * FreedBrigadesPerBrigade;
+}
+
+/// <summary>Structural settings of a campaign ensemble (everything uncertain is in <see cref="CampaignAssumptions"/>).</summary>
+/// <param name="Days">Days simulated.</param>
+/// <param name="Sectors">Front sectors (at least 1; the bundled scenarios use 12).</param>
+/// <param name="Law">The attrition law; its coefficients are calibrated so that day-1 losses equal the square law's.</param>
+/// <param name="Ceasefire">Whether a ceasefire pauses combat for ceasefire_pause_days before Russia resumes.</param>
+/// <param name="Coalition">The coalition force.</param>
+public sealed record CampaignSettings(int Days, int Sectors, LanchesterLaw Law, bool Ceasefire, CoalitionInput Coalition)
+{
+    /// <summary>Settings from a scenario's simulation section, with the coalition the scenario requires.</summary>
+    public static CampaignSettings From(Scenario scenario, LanchesterLaw law = LanchesterLaw.Square)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return new(scenario.Simulation.Days, scenario.Simulation.Sectors, law, scenario.Ceasefire, CoalitionInput.FromRequirement(scenario));
+    }
+
+    internal void Check()
+    {
+        if (Days < 1) throw new ArgumentOutOfRangeException(nameof(Days), Days, "At least one day.");
+        if (Sectors < 1) throw new ArgumentOutOfRangeException(nameof(Sectors), Sectors, "At least one sector.");
+        ArgumentNullException.ThrowIfNull(Coalition);
+        Guard.NonNegative(Coalition.ManoeuvreBrigades, nameof(Coalition));
+        Guard.NonNegative(Coalition.LongRangeStrikeUnits, nameof(Coalition));
+        Guard.NonNegative(Coalition.FreedBrigadesPerBrigade, nameof(Coalition));
+    }
+}
