@@ -1,0 +1,123 @@
+using P = Resolute.Balance.CampaignParameter;
+
+namespace Resolute.Balance;
+
+/// <summary>One day of a single campaign.</summary>
+/// <param name="Day">Day number, 1 = end of the first day.</param>
+/// <param name="Ukrainian">Ukrainian personnel in each sector.</param>
+/// <param name="Russian">Russian personnel in each sector.</param>
+/// <param name="DepthKm">Cumulative Russian advance in each sector, km.</param>
+/// <param name="UkrainianReserve">Ukrainian reserve pool.</param>
+/// <param name="RussianReserve">Russian reserve pool.</param>
+/// <param name="UkrainianCasualties">Cumulative Ukrainian casualties.</param>
+/// <param name="RussianCasualties">Cumulative Russian casualties.</param>
+/// <param name="TerritoryKm2">Cumulative territory gained by Russia, km².</param>
+/// <param name="CitiesReached">Sectors whose defended city has been reached.</param>
+public sealed record CampaignDay(
+    int Day, IReadOnlyList<double> Ukrainian, IReadOnlyList<double> Russian, IReadOnlyList<double> DepthKm,
+    double UkrainianReserve, double RussianReserve, double UkrainianCasualties, double RussianCasualties, double TerritoryKm2, int CitiesReached);
+
+/// <summary>The correlation of forces in one sector: Russian over Ukrainian combat power (QJM posture, terrain, aid and strike factors applied).</summary>
+public sealed record SectorBalance(int Sector, double RussianStart, double UkrainianStart, double PowerRatioStart, double PowerRatioEnd, double DepthKm);
+
+/// <summary>Single campaigns: the same kernel as the ensembles, one run, with its daily record.</summary>
+public static class CampaignModel
+{
+    /// <summary>
+    /// Runs one campaign with explicit parameter values (in <see cref="CampaignParameter"/> order) and noise key, and returns
+    /// every day. With daily_noise_sd = 0 the campaign is deterministic.
+    /// </summary>
+    public static IReadOnlyList<CampaignDay> Trace(CampaignSettings settings, IReadOnlyList<double> values, ulong key = 0)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(values);
+        settings.Check();
+        if (values.Count != CampaignParameters.Count) throw new ArgumentException($"Expected {CampaignParameters.Count} values.", nameof(values));
+        var days = new List<CampaignDay>(settings.Days);
+        var outcomes = new RunOutcomes(1);
+        CampaignKernel.Run(settings, [.. values], [key], 0, 1, outcomes, null,
+            (day, blue, red, depth, bp, rp, cb, cr, terr, cities) => days.Add(new CampaignDay(day, blue.ToArray(), red.ToArray(), depth.ToArray(), bp, rp, cb, cr, terr, cities)));
+        return days;
+    }
+
+    /// <summary>The base-case (default values, no daily noise) campaign of a scenario.</summary>
+    public static IReadOnlyList<CampaignDay> BaseCase(CampaignAssumptions assumptions, CampaignSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(assumptions);
+        var v = assumptions.BaseVector();
+        v[(int)P.DailyNoise] = 0;
+        return Trace(settings, v);
+    }
+
+    /// <summary>Russian over Ukrainian combat power per soldier: u_s(posture)·r_u·aid^e for Ukraine, 1 − strike cut for Russia.</summary>
+    public static double PowerRatioPerSoldier(CampaignSettings settings, IReadOnlyList<double> v, bool coalitionDeployed)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(v);
+        var posture = Math.Min(2, v[(int)P.DefencePosture] + (settings.Ceasefire ? v[(int)P.CeasefirePostureGain] : 0));
+        var blue = QjmTables.Blend(QjmTables.PostureStrength, posture) * v[(int)P.TerrainDefence] * Math.Pow(v[(int)P.AidLevel], v[(int)P.AidElasticity]);
+        var cut = Math.Min(1, v[(int)P.LongRangeStrikeCut] + (coalitionDeployed ? settings.Coalition.LongRangeStrikeUnits * v[(int)P.CoalitionStrikeCutPerUnit] : 0));
+        return (1 - cut) / blue;
+    }
+
+    /// <summary>The correlation of forces per sector at the start and end of a traced campaign.</summary>
+    public static IReadOnlyList<SectorBalance> Sectors(CampaignSettings settings, IReadOnlyList<double> values, IReadOnlyList<CampaignDay> trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        ArgumentNullException.ThrowIfNull(values);
+        if (trace.Count == 0) return [];
+        var q0 = PowerRatioPerSoldier(settings, values, false);
+        var q1 = PowerRatioPerSoldier(settings, values, trace[^1].Day > values[(int)P.CoalitionDeployDay]);
+        var first = trace[0];
+        var last = trace[^1];
+        return [.. Enumerable.Range(0, first.Russian.Count).Select(s => new SectorBalance(
+            s + 1, first.Russian[s], first.Ukrainian[s], first.Russian[s] * q0 / Math.Max(1, first.Ukrainian[s]),
+            last.Russian[s] * q1 / Math.Max(1, last.Ukrainian[s]), last.DepthKm[s]))];
+    }
+}
+
+/// <summary>Deterrence with and without the coalition: expected Russian cost per km² gained and the probability that it exceeds the threshold.</summary>
+/// <param name="CostPerKm2With">E[Russian casualties] / E[km² gained], coalition deployed.</param>
+/// <param name="CostPerKm2Without">The same without the coalition (same seeds: common random numbers).</param>
+/// <param name="EquipmentPerKm2With">Median Russian equipment items lost per km², coalition deployed.</param>
+/// <param name="EquipmentPerKm2Without">The same without the coalition.</param>
+/// <param name="DaysPer100Km2With">Median combat days per 100 km² gained, coalition deployed.</param>
+/// <param name="DaysPer100Km2Without">The same without the coalition.</param>
+/// <param name="HoldsWith">P(deterrence holds), coalition deployed.</param>
+/// <param name="HoldsWithout">P(deterrence holds) without the coalition.</param>
+public sealed record DeterrenceResult(
+    double CostPerKm2With, double CostPerKm2Without, double EquipmentPerKm2With, double EquipmentPerKm2Without,
+    double DaysPer100Km2With, double DaysPer100Km2Without, double HoldsWith, double HoldsWithout);
+
+/// <summary>The balance stage's answer for one scenario.</summary>
+public sealed record BalanceResult(
+    string ScenarioId, EnsembleResult WithCoalition, EnsembleResult WithoutCoalition, DeterrenceResult Deterrence,
+    IReadOnlyList<SectorBalance> Sectors, ForceScore? CoalitionScore);
+
+/// <summary>Composes the balance stage: ensembles with and without the coalition, deterrence, and the sector correlation of forces.</summary>
+public static class BalanceAnalysis
+{
+    /// <summary>
+    /// Runs the scenario's ensemble with the coalition in <paramref name="settings"/> and again without it (same seeds), and
+    /// the base case for the sector table. <paramref name="coalitionScore"/> (from <see cref="ForceScoring"/> over the units the
+    /// sourcing stage picked) is carried into the result for display.
+    /// </summary>
+    public static BalanceResult Run(string scenarioId, CampaignAssumptions assumptions, CampaignSettings settings, int runs, ulong seed,
+        EnsembleOptions? options = null, ForceScore? coalitionScore = null)
+    {
+        ArgumentNullException.ThrowIfNull(assumptions);
+        ArgumentNullException.ThrowIfNull(settings);
+        var with = MonteCarlo.Run(assumptions, settings, runs, seed, options);
+        var withoutSettings = settings with { Coalition = CoalitionInput.None };
+        var without = MonteCarlo.Run(assumptions, withoutSettings, runs, seed, options);
+        var values = assumptions.BaseVector();
+        values[(int)CampaignParameter.DailyNoise] = 0;
+        var trace = CampaignModel.Trace(settings, values);
+        var deterrence = new DeterrenceResult(
+            with.ExpectedCostPerKm2, without.ExpectedCostPerKm2,
+            with.Get("russian_equipment_per_km2").P50, without.Get("russian_equipment_per_km2").P50,
+            with.Get("combat_days_per_100km2").P50, without.Get("combat_days_per_100km2").P50,
+            with.Probabilities.DeterrenceHolds, without.Probabilities.DeterrenceHolds);
+        return new BalanceResult(scenarioId, with, without, deterrence, CampaignModel.Sectors(settings, values, trace), coalitionScore);
+    }
+}
