@@ -45,11 +45,14 @@ public static class Geography
         foreach (var longest in dataset.Threats.GroupBy(t => t.Category).OrderBy(g => g.Key)
                      .Select(g => g.OrderByDescending(t => t.RangeKm).ThenBy(t => t.Id, StringComparer.Ordinal).First()))
         {
-            var reach = theatre.Reach(longest.RangeKm);
-            var area = Projection.AreaKm2(reach.Intersection(theatre.Controlled));
+            // A zone reaching past every border vertex's distance from the front's first point covers the whole
+            // country (distance to a point is convex, so its maximum over the border polygon is at a vertex).
+            var everywhere = longest.RangeKm * 1000 >= theatre.Border.Coordinates.Max(c => c.Distance(theatre.Front.StartPoint.Coordinate));
+            var reach = everywhere ? theatre.Border : theatre.Reach(longest.RangeKm);
+            var area = Projection.AreaKm2(everywhere ? theatre.Controlled : reach.Intersection(theatre.Controlled));
             var population = cities.Where(c => c.Controlled && c.DistanceToFrontKm <= longest.RangeKm).Sum(c => c.City.Population);
             var zone = new ThreatZone(longest.Category, longest.Id, longest.RangeKm, standoffCategories.Contains(longest.Category), Math.Round(area), population);
-            zones.Add((zone, reach.Intersection(theatre.Border)));
+            zones.Add((zone, everywhere ? theatre.Border : reach.Intersection(theatre.Border)));
         }
         foreach (var missing in scenario.Geography.StandoffThreats.Where(c => dataset.Threats.All(t => t.Category != c)))
             notes.Add($"stand-off category {missing.ToCode()} has no system in threats.csv and sets no distance");

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Resolute.Benchmarks.GeoBenchmarks).Assembly).Run(args);
