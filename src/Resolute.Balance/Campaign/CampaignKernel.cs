@@ -121,9 +121,6 @@ internal static class CampaignKernel
         var slopes = new Vector<double>[nv * 4];
         var casRed = new Vector<double>[nv]; var casBlue = new Vector<double>[nv]; var territory = new Vector<double>[nv];
         var firstCity = new Vector<double>[nv]; var broke = new Vector<double>[nv]; var combatDays = new Vector<double>[nv];
-        // Per-day, per-lane values.
-        var active = new Vector<double>[nv]; var dEff = new Vector<double>[nv]; var commit = new Vector<double>[nv];
-        var kq = new Vector<double>[nv]; var qRatio = new Vector<double>[nv];
 
         var ratios = QjmTables.Ratios;
         var sectorWeights = new double[sectors];
@@ -179,7 +176,7 @@ internal static class CampaignKernel
                     var m = Par(r, P.BlueAllocationMatch);
                     return ((1 - m) / sectors) + (m * SectorWeight(Par(r, P.MainEffortSectors), Par(r, P.MainEffortShare), ss, sectors));
                 });
-                var idx = (s * nv) + v;
+                var idx = (v * sectors) + s;
                 redShare[idx] = weightRed;
                 red[idx] = weightRed * Gather(v, r => Par(r, P.RussianForce));
                 blue[idx] = weightBlue * Gather(v, r => Par(r, P.UkrainianFrontForce));
@@ -201,10 +198,10 @@ internal static class CampaignKernel
         var two = new Vector<double>(2);
         var infinity = new Vector<double>(double.PositiveInfinity);
         var tiny = new Vector<double>(1e-300);
-        var ratioX = new Vector<double>[ratios.Count];
-        var ratioW = new Vector<double>[ratios.Count];
-        for (var k = 0; k < ratios.Count; k++) ratioX[k] = new Vector<double>(ratios[k]);
-        for (var k = 1; k < ratios.Count; k++) ratioW[k] = new Vector<double>(ratios[k] - ratios[k - 1]);
+        var ratioX0 = new Vector<double>(ratios[0]); var ratioX1 = new Vector<double>(ratios[1]);
+        var ratioX2 = new Vector<double>(ratios[2]); var ratioX3 = new Vector<double>(ratios[3]);
+        var ratioW1 = ratioX1 - ratioX0; var ratioW2 = ratioX2 - ratioX1;
+        var ratioW3 = ratioX3 - ratioX2; var ratioW4 = new Vector<double>(ratios[4]) - ratioX3;
         var traceBlue = observer is null ? [] : new double[sectors];
         var traceRed = observer is null ? [] : new double[sectors];
         var traceDepth = observer is null ? [] : new double[sectors];
@@ -215,59 +212,63 @@ internal static class CampaignKernel
             var dayV = new Vector<double>(day);
             for (var v = 0; v < nv; v++)
             {
+                // Per-lane values for the day, held in locals across the sector loop.
                 var fighting = Vector.ConditionalSelect(Vector.GreaterThanOrEqual(dayV, pause[v]), one, zero);
                 var deployed = Vector.ConditionalSelect(Vector.GreaterThanOrEqual(dayV, deploy[v]), one, zero);
-                active[v] = fighting;
                 combatDays[v] += fighting;
                 var cut = Vector.Min(one, strikeBase[v] + (deployed * strikeCoalition[v]));
                 var qRed = one - cut;
-                dEff[v] = dBase[v] * qRed;
-                kq[v] = qRed * invThr[v] / qBlue[v];
-                qRatio[v] = qRed / qBlue[v];
-                redPool[v] += recruits[v];
-                bluePool[v] += mobilised[v] + Vector.ConditionalSelect(Vector.Equals(dayV, deploy[v]), freed[v], zero);
-                var c = redPool[v] * commitRate[v];
-                redPool[v] -= c;
-                commit[v] = c;
-            }
+                var dLane = dBase[v] * qRed;
+                var aLane = aEff[v];
+                var kqLane = qRed * invThr[v] / qBlue[v];
+                var qRatioLane = qRed / qBlue[v];
+                var rp = redPool[v] + recruits[v];
+                var bp = bluePool[v] + mobilised[v] + Vector.ConditionalSelect(Vector.Equals(dayV, deploy[v]), freed[v], zero);
+                var commitLane = rp * commitRate[v];
+                rp -= commitLane;
+                var keyLane = key[v];
+                var noiseLane = noise[v];
+                var r0Lane = rate0[v]; var tMin = taperMin[v]; var tInv = taperInv[v];
+                var sl1 = slopes[v * 4]; var sl2 = slopes[(v * 4) + 1]; var sl3 = slopes[(v * 4) + 2]; var sl4 = slopes[(v * 4) + 3];
+                var minBlueLane = minBlue[v]; var breakLane = breakMul[v]; var frontLane = frontage[v]; var cityLane = cityDepth[v];
+                var retLane = returnShare[v];
+                var terrLane = territory[v]; var casR = casRed[v]; var casB = casBlue[v];
+                var firstCityLane = firstCity[v]; var brokeLane = broke[v];
+                var dayCity = dayV + one;
 
-            for (var s = 0; s < sectors; s++)
-            {
-                var counter = (ulong)((day * sectors) + s);
-                for (var v = 0; v < nv; v++)
+                for (var s = 0; s < sectors; s++)
                 {
-                    var idx = (s * nv) + v;
+                    var idx = (v * sectors) + s;
                     var b = blue[idx];
-                    var r = red[idx] + (commit[v] * redShare[idx]);
+                    var r = red[idx] + (commitLane * redShare[idx]);
 
                     // Ukraine commits reserves where the power ratio exceeds its threshold, first sectors first.
-                    var pool = bluePool[v];
-                    var release = Vector.Min(pool, Vector.Max(zero, (r * kq[v]) - b));
-                    bluePool[v] = pool - release;
+                    var release = Vector.Min(bp, Vector.Max(zero, (r * kqLane) - b));
+                    bp -= release;
                     b += release;
 
-                    var ratio = r * qRatio[v] / Vector.Max(b, one);
+                    var ratio = r * qRatioLane / Vector.Max(b, one);
 
-                    var bits = CounterRng.Bits(key[v], 1, counter);
+                    var bits = CounterRng.Bits(keyLane, 1, (ulong)((day * sectors) + s));
                     var u1 = Vector.ConvertToDouble(bits >> 40) * unit24;
                     var u2 = Vector.ConvertToDouble(bits & mask24) * unit24;
-                    var intensity = (one + (noise[v] * ((two * u1) - one))) * active[v];
-                    var blueNoise = (one + (noise[v] * ((two * u2) - one))) * active[v];
+                    var intensity = (one + (noiseLane * ((two * u1) - one))) * fighting;
+                    var blueNoise = (one + (noiseLane * ((two * u2) - one))) * fighting;
 
                     Vector<double> lossRed, lossBlue;
                     switch (law)
                     {
                         case LanchesterLaw.Square:
-                            lossRed = aEff[v] * b;
-                            lossBlue = dEff[v] * r;
+                            lossRed = aLane * b;
+                            lossBlue = dLane * r;
                             break;
                         case LanchesterLaw.Linear:
-                            lossRed = aEff[v] * b * (r * normRed[idx]);
-                            lossBlue = dEff[v] * r * (b * normBlue[idx]);
+                            lossRed = aLane * b * (r * normRed[idx]);
+                            lossBlue = dLane * r * (b * normBlue[idx]);
                             break;
                         case LanchesterLaw.Logarithmic:
-                            lossRed = aEff[v] * scaleRed[idx] * (r * normRed[idx]);
-                            lossBlue = dEff[v] * scaleBlue[idx] * (b * normBlue[idx]);
+                            lossRed = aLane * scaleRed[idx] * (r * normRed[idx]);
+                            lossBlue = dLane * scaleBlue[idx] * (b * normBlue[idx]);
                             break;
                         default:
                         {
@@ -275,8 +276,8 @@ internal static class CampaignKernel
                             var lb = Vector.Log(Vector.Max(b * normBlue[idx], tiny));
                             var lr = Vector.Log(Vector.Max(r * normRed[idx], tiny));
                             var wv = weiss[v];
-                            lossRed = aEff[v] * scaleRed[idx] * Vector.Exp(((one - wv) * lr) + (wv * lb));
-                            lossBlue = dEff[v] * scaleBlue[idx] * Vector.Exp(((one - wv) * lb) + (wv * lr));
+                            lossRed = aLane * scaleRed[idx] * Vector.Exp(((one - wv) * lr) + (wv * lb));
+                            lossBlue = dLane * scaleBlue[idx] * Vector.Exp(((one - wv) * lb) + (wv * lr));
                             break;
                         }
                     }
@@ -284,27 +285,32 @@ internal static class CampaignKernel
                     lossBlue = Vector.Min(lossBlue * blueNoise, b);
 
                     // QJM advance rate: taper below 1:1, then piecewise linear through the table, capped at its last row.
-                    var rate = rate0[v] * Vector.Min(one, Vector.Max(zero, (ratio - taperMin[v]) * taperInv[v]));
-                    for (var k = 1; k < ratioX.Length; k++)
-                        rate += slopes[(v * 4) + k - 1] * Vector.Min(ratioW[k], Vector.Max(zero, ratio - ratioX[k - 1]));
-                    var broken = Vector.LessThan(b, minBlue[v]);
-                    rate = Vector.ConditionalSelect(broken, rate * breakMul[v], rate) * intensity;
-                    broke[v] = Vector.Max(broke[v], Vector.ConditionalSelect(broken, active[v], zero));
+                    var rate = r0Lane * Vector.Min(one, Vector.Max(zero, (ratio - tMin) * tInv));
+                    rate += sl1 * Vector.Min(ratioW1, Vector.Max(zero, ratio - ratioX0));
+                    rate += sl2 * Vector.Min(ratioW2, Vector.Max(zero, ratio - ratioX1));
+                    rate += sl3 * Vector.Min(ratioW3, Vector.Max(zero, ratio - ratioX2));
+                    rate += sl4 * Vector.Min(ratioW4, Vector.Max(zero, ratio - ratioX3));
+                    var broken = Vector.LessThan(b, minBlueLane);
+                    rate = Vector.ConditionalSelect(broken, rate * breakLane, rate) * intensity;
+                    brokeLane = Vector.Max(brokeLane, Vector.ConditionalSelect(broken, fighting, zero));
 
                     var dep = depth[idx] + rate;
                     depth[idx] = dep;
-                    territory[v] += rate * frontage[v];
-                    var atCity = Vector.GreaterThanOrEqual(dep, cityDepth[v]);
+                    terrLane += rate * frontLane;
+                    var atCity = Vector.GreaterThanOrEqual(dep, cityLane);
                     reached[idx] = Vector.ConditionalSelect(atCity, one, zero);
-                    firstCity[v] = Vector.Min(firstCity[v], Vector.ConditionalSelect(atCity, dayV + one, infinity));
+                    firstCityLane = Vector.Min(firstCityLane, Vector.ConditionalSelect(atCity, dayCity, infinity));
 
                     blue[idx] = b - lossBlue;
                     red[idx] = r - lossRed;
-                    casRed[v] += lossRed;
-                    casBlue[v] += lossBlue;
-                    redPool[v] += lossRed * returnShare[v];
-                    bluePool[v] += lossBlue * returnShare[v];
+                    casR += lossRed;
+                    casB += lossBlue;
+                    rp += lossRed * retLane;
+                    bp += lossBlue * retLane;
                 }
+
+                redPool[v] = rp; bluePool[v] = bp; territory[v] = terrLane; casRed[v] = casR; casBlue[v] = casB;
+                firstCity[v] = firstCityLane; broke[v] = brokeLane;
             }
 
             if (observer is not null)
@@ -312,8 +318,8 @@ internal static class CampaignKernel
                 var cities = 0;
                 for (var s = 0; s < sectors; s++)
                 {
-                    traceBlue[s] = blue[s * nv][0]; traceRed[s] = red[s * nv][0]; traceDepth[s] = depth[s * nv][0];
-                    cities += reached[s * nv][0] > 0 ? 1 : 0;
+                    traceBlue[s] = blue[s][0]; traceRed[s] = red[s][0]; traceDepth[s] = depth[s][0];
+                    cities += reached[s][0] > 0 ? 1 : 0;
                 }
                 observer(day + 1, traceBlue, traceRed, traceDepth, bluePool[0][0], redPool[0][0], casBlue[0][0], casRed[0][0], territory[0][0], cities);
             }
@@ -323,7 +329,7 @@ internal static class CampaignKernel
                 for (var v = 0; v < nv; v++)
                 {
                     Vector<double> sumRed = zero, sumBlue = zero;
-                    for (var s = 0; s < sectors; s++) { sumRed += red[(s * nv) + v]; sumBlue += blue[(s * nv) + v]; }
+                    for (var s = 0; s < sectors; s++) { sumRed += red[(v * sectors) + s]; sumBlue += blue[(v * sectors) + s]; }
                     for (var i = 0; i < w && (v * w) + i < count; i++)
                     {
                         var at = ((long)nextPoint * bands.Runs) + first + (v * w) + i;
@@ -343,9 +349,9 @@ internal static class CampaignKernel
             Vector<double> sumRed = zero, sumBlue = zero, cities = zero;
             for (var s = 0; s < sectors; s++)
             {
-                sumRed += red[(s * nv) + v];
-                sumBlue += blue[(s * nv) + v];
-                cities += reached[(s * nv) + v];
+                sumRed += red[(v * sectors) + s];
+                sumBlue += blue[(v * sectors) + s];
+                cities += reached[(v * sectors) + s];
             }
             for (var i = 0; i < w && (v * w) + i < count; i++)
             {

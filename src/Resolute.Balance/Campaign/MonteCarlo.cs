@@ -152,10 +152,9 @@ public static class MonteCarlo
                 {
                     var column = new double[idx.Length];
                     for (var j = 0; j < idx.Length; j++) column[j] = b.Values[metric][((long)k * b.Runs) + idx[j]];
-                    Array.Sort(column);
-                    p10[k] = Statistics.SortedQuantile(column, 0.1);
-                    p50[k] = Statistics.SortedQuantile(column, 0.5);
-                    p90[k] = Statistics.SortedQuantile(column, 0.9);
+                    p10[k] = Statistics.Quantile(column, 0.1);
+                    p50[k] = Statistics.Quantile(column, 0.5);
+                    p90[k] = Statistics.Quantile(column, 0.9);
                 });
                 bands.Add(new Band(BandRecorder.Names[m], b.Days, p10, p50, p90));
             }
@@ -198,6 +197,49 @@ public static class Statistics
         var a = sorted[lo]; var b = sorted[hi];
         if (double.IsPositiveInfinity(b) || a == b) return h - lo == 0 ? a : b;
         return a + ((h - lo) * (b - a));
+    }
+
+    /// <summary>
+    /// The type-7 q-quantile of unsorted data by selection (Hoare's algorithm, expected linear time); reorders
+    /// <paramref name="data"/>. Gives exactly <see cref="SortedQuantile"/> of the sorted data.
+    /// </summary>
+    public static double Quantile(double[] data, double q)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.Length == 0) return double.NaN;
+        var h = (data.Length - 1) * q;
+        var lo = (int)Math.Floor(h);
+        var a = Select(data, lo);
+        if (lo + 1 >= data.Length || h == lo) return a;
+        var b = double.PositiveInfinity;
+        for (var i = lo + 1; i < data.Length; i++) b = Math.Min(b, data[i]);
+        return a == b || double.IsPositiveInfinity(b) ? b : a + ((h - lo) * (b - a));
+    }
+
+    // Places the k-th smallest element at index k, smaller ones before it, larger or equal after it.
+    private static double Select(double[] a, int k)
+    {
+        int left = 0, right = a.Length - 1;
+        while (right > left)
+        {
+            var mid = left + ((right - left) / 2);
+            // Median of three as the pivot.
+            if (a[mid] < a[left]) (a[mid], a[left]) = (a[left], a[mid]);
+            if (a[right] < a[left]) (a[right], a[left]) = (a[left], a[right]);
+            if (a[right] < a[mid]) (a[right], a[mid]) = (a[mid], a[right]);
+            var pivot = a[mid];
+            int i = left, j = right;
+            while (i <= j)
+            {
+                while (a[i] < pivot) i++;
+                while (a[j] > pivot) j--;
+                if (i <= j) { (a[i], a[j]) = (a[j], a[i]); i++; j--; }
+            }
+            if (k <= j) right = j;
+            else if (k >= i) left = i;
+            else return a[k];
+        }
+        return a[k];
     }
 
     internal static string F(double x) => x.ToString("0.###", CultureInfo.InvariantCulture);
