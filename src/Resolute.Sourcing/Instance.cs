@@ -1,0 +1,224 @@
+using Resolute.Domain;
+
+namespace Resolute.Sourcing;
+
+/// <summary>One instance of a rule: a rule kind, and the nation for rules that apply per nation.</summary>
+internal readonly record struct RuleKey(RuleKind Kind, string? Nation = null) : IComparable<RuleKey>
+{
+    public int CompareTo(RuleKey other)
+    {
+        var k = Kind.CompareTo(other.Kind);
+        return k != 0 ? k : string.CompareOrdinal(Nation, other.Nation);
+    }
+
+    public override string ToString() => Nation is null ? Kind.ToString() : $"{Kind}({Nation})";
+}
+
+/// <summary>A unit of the catalog with the figures the model needs and the rules that keep it out.</summary>
+internal sealed record UnitInfo(
+    int Index, Unit Unit, Nation Nation, StanceLevel Stance, bool InGroup, int Personnel, int Equipment, double CombatValue,
+    double ProcurementValue, double AnnualCost, IReadOnlyList<RuleKey> Exclusions);
+
+/// <summary>A formation of the requirement and its slots.</summary>
+internal sealed record FormationInfo(string Name, string Template, IReadOnlyList<int> Slots);
+
+/// <summary>A per-nation cap on how many units of a set may deploy, tied to the rule that imposes it.</summary>
+internal sealed record Cap(RuleKey Rule, IReadOnlyList<int> Units, int Max, string Text);
+
+/// <summary>
+/// A scenario and dataset compiled into what the model, the greedy baseline and the report share: the coalition's units
+/// (Ukraine's and the adversary's are never candidates), the slots, which unit may fill which slot, which rule keeps
+/// each unit out, the per-nation caps, and the normalisers of the objective terms.
+/// </summary>
+internal sealed class Instance
+{
+    /// <summary>Kinds that can support from outside Ukraine (aircraft and long-range strike from home bases).</summary>
+    internal static readonly UnitKind[] OutsideKinds = [UnitKind.FighterSquadron, UnitKind.Lrs];
+
+    public Dataset Dataset { get; }
+    public Scenario Scenario { get; }
+    public IReadOnlyList<Slot> Slots { get; }
+    public IReadOnlyList<UnitInfo> Units { get; }
+    /// <summary>(unit, slot) pairs where the slot accepts the unit's kind and type, in slot-then-unit order.</summary>
+    public IReadOnlyList<(int Unit, int Slot)> Pairs { get; }
+    public IReadOnlyList<IReadOnlyList<int>> PairsOfSlot { get; }
+    public IReadOnlyList<FormationInfo> Formations { get; }
+    public IReadOnlyList<Cap> Caps { get; }
+    /// <summary>Every rule instance the scenario switches on, sorted.</summary>
+    public IReadOnlyList<RuleKey> Rules { get; }
+    public int ReadinessWindowDays { get; }
+    public IReadOnlyList<long> SlotWeight100 { get; }
+    /// <summary>Nations with at least one usable candidate, and their share of those nations' GDP.</summary>
+    public IReadOnlyDictionary<string, double> GdpShare { get; }
+    public double PersonnelRef { get; }
+    public double CombatValueRef { get; }
+    public double CostRef { get; }
+    public CostModel Cost { get; }
+    public IReadOnlyDictionary<ObjectiveKind, double> Weights { get; }
+
+    public Instance(Dataset dataset, Scenario scenario)
+    {
+        Dataset = dataset;
+        Scenario = scenario;
+        Slots = Domain.Slots.Of(scenario);
+        Cost = CostModel.Of(scenario);
+        var rules = scenario.Rules;
+        ReadinessWindowDays = Math.Max(0, scenario.ReadinessDeadline.DayNumber - scenario.StanceDate.DayNumber);
+        Weights = Enum.GetValues<ObjectiveKind>().ToDictionary(k => k, k => scenario.Objectives.Where(o => o.Kind == k).Sum(o => o.Weight));
+
+        var units = new List<UnitInfo>();
+        foreach (var u in dataset.Units.OrderBy(u => u.Id, StringComparer.Ordinal))
+        {
+            if (!dataset.NationsByCode.TryGetValue(u.Nation, out var nation)) continue;
+            if (nation.Group is NationGroup.Ukraine or NationGroup.Adversary) continue;
+            var holdings = dataset.HoldingsOf(u.Id).ToArray();
+            var equipment = holdings.Sum(h => h.Count);
+            var cv = holdings.Sum(h => h.Count * (dataset.EquipmentById.TryGetValue(h.EquipmentId, out var e) ? e.CombatValue : 0));
+            var value = holdings.Sum(h => h.Count * (double)(dataset.EquipmentById.TryGetValue(h.EquipmentId, out var e) ? e.UnitCostUsd ?? 0 : 0));
+            var stance = dataset.StanceOn(u.Nation, scenario.StanceDate);
+            units.Add(new UnitInfo(units.Count, u, nation, stance, nation.Group == rules.GroupShare.Group, u.Personnel, equipment, cv, value,
+                Cost.Annual(u.Personnel, value), Exclusions(u, nation, stance, scenario, ReadinessWindowDays)));
+        }
+        Units = units;
+
+        var pairs = new List<(int, int)>();
+        var ofSlot = new List<IReadOnlyList<int>>();
+        for (var s = 0; s < Slots.Count; s++)
+        {
+            var list = new List<int>();
+            foreach (var u in units.Where(u => Slots[s].Element.Accepts(u.Unit)))
+            {
+                list.Add(pairs.Count);
+                pairs.Add((u.Index, s));
+            }
+            ofSlot.Add(list);
+        }
+        Pairs = pairs;
+        PairsOfSlot = ofSlot;
+        SlotWeight100 = Slots.Select(s => (long)Math.Round(s.Element.Weight * 100)).ToArray();
+
+        Formations = Slots.Select((s, i) => (s, i)).Where(x => x.s.Formation is not null)
+            .GroupBy(x => x.s.Formation!, StringComparer.Ordinal)
+            .Select(g => new FormationInfo(g.Key, g.Key[..g.Key.LastIndexOf(' ')], g.Select(x => x.i).ToArray())).ToArray();
+
+        Caps = BuildCaps(units, scenario);
+        var keys = new SortedSet<RuleKey>(units.SelectMany(u => u.Exclusions));
+        foreach (var c in Caps) keys.Add(c.Rule);
+        if (rules.Cohesion.Enabled && Formations.Count > 0) keys.Add(new RuleKey(RuleKind.Cohesion));
+        if (rules.GroupShare.Enabled)
+        {
+            if (rules.GroupShare.MinPersonnelShare > 0) keys.Add(new RuleKey(RuleKind.PersonnelShare));
+            if (rules.GroupShare.MinEquipmentShare > 0 && rules.GroupShare.EquipmentMeasures.Contains(EquipmentMeasure.Count)) keys.Add(new RuleKey(RuleKind.EquipmentCountShare));
+            if (rules.GroupShare.MinEquipmentShare > 0 && rules.GroupShare.EquipmentMeasures.Contains(EquipmentMeasure.CombatValue)) keys.Add(new RuleKey(RuleKind.EquipmentValueShare));
+        }
+        Rules = keys.ToArray();
+
+        var usable = new HashSet<int>(pairs.Select(p => p.Item1).Where(u => units[u].Exclusions.Count == 0));
+        var eligible = units.Where(u => usable.Contains(u.Index)).Select(u => u.Nation).DistinctBy(n => n.Iso3).ToArray();
+        var gdp = eligible.Sum(n => (double)n.GdpUsd);
+        GdpShare = eligible.ToDictionary(n => n.Iso3, n => gdp > 0 ? n.GdpUsd / gdp : 0, StringComparer.Ordinal);
+
+        double Ref(Func<UnitInfo, double> f) => Math.Max(1, Enumerable.Range(0, Slots.Count)
+            .Sum(s => PairsOfSlot[s].Count == 0 ? 0 : PairsOfSlot[s].Average(p => f(units[pairs[p].Item1]))));
+        PersonnelRef = Ref(u => u.Personnel);
+        CombatValueRef = Ref(u => u.CombatValue);
+        CostRef = Ref(u => u.AnnualCost);
+    }
+
+    /// <summary>True when the key is a rule the model enforces (the scenario switches it on).</summary>
+    public bool IsRule(RuleKey key) => Rules.Contains(key);
+
+    private static RuleKey[] Exclusions(Unit u, Nation nation, StanceLevel stance, Scenario scenario, int window)
+    {
+        var r = scenario.Rules;
+        var keys = new List<RuleKey>();
+        if (u.ReadinessDays > window) keys.Add(new RuleKey(RuleKind.Readiness));
+        if (r.HomeDefence.ExcludeHomeDefenceUnits && u.HomeDefence) keys.Add(new RuleKey(RuleKind.HomeDefenceUnits));
+        var usBackstop = nation.Group == NationGroup.Us && r.UsBackstop.Enabled;
+        if (u.IsCommitted)
+        {
+            // A committed US unit pulled into Ukraine must be backfilled from outside Europe: a net increase.
+            if (usBackstop && r.UsBackstop.NoNetIncrease) keys.Add(new RuleKey(RuleKind.UsNoNetIncrease));
+            else if (r.HomeDefence.ExcludeCommitted) keys.Add(new RuleKey(RuleKind.Committed));
+        }
+        if (usBackstop)
+        {
+            // The backstop is the scenario's premise, so it replaces the US stance; the dataset lists only US forces in
+            // Europe, so every US unit is from the posture (posture_only holds by construction).
+            if (!r.UsBackstop.AllowedKinds.Contains(u.Kind)) keys.Add(new RuleKey(RuleKind.UsAllowedKinds));
+        }
+        else if (!StanceAllows(r.Stances.GetValueOrDefault(stance), u.Kind, scenario.Ceasefire))
+        {
+            keys.Add(new RuleKey(RuleKind.Stance, u.Nation));
+        }
+        return [.. keys];
+    }
+
+    internal static bool StanceAllows(StancePolicy? p, UnitKind kind, bool ceasefire) =>
+        p is not null && p.Contribute && (!p.CeasefireOnly || ceasefire) && (p.InsideUkraine || OutsideKinds.Contains(kind))
+        && !(p.EnablersOnly && kind == UnitKind.ManoeuvreBrigade) && !(kind == UnitKind.ManoeuvreBrigade && p.MaxManoeuvreBrigades == 0);
+
+    private static Cap[] BuildCaps(List<UnitInfo> units, Scenario scenario)
+    {
+        var r = scenario.Rules;
+        var caps = new List<Cap>();
+        foreach (var g in units.GroupBy(u => u.Unit.Nation, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var nation = g.Key;
+            var first = g.First();
+            var brigades = g.Where(u => u.Unit.Kind == UnitKind.ManoeuvreBrigade).ToArray();
+            var usBackstop = first.Nation.Group == NationGroup.Us && r.UsBackstop.Enabled;
+            if (!usBackstop && r.Stances.GetValueOrDefault(first.Stance) is { MaxManoeuvreBrigades: { } stanceMax } && brigades.Length > stanceMax)
+                caps.Add(new Cap(new RuleKey(RuleKind.Stance, nation), brigades.Select(u => u.Index).ToArray(), stanceMax,
+                    $"{nation} ({first.Stance.ToCode()}) may send at most {stanceMax} manoeuvre brigade{(stanceMax == 1 ? "" : "s")}"));
+
+            var floor = r.HomeDefence.Floors.TryGetValue(nation, out var f) ? f : r.HomeDefence.DefaultFloor;
+            if (floor > 0 && brigades.Length > 0)
+            {
+                var committed = brigades.Count(u => u.Unit.IsCommitted);
+                var keep = (int)Math.Ceiling(floor * brigades.Length - 1e-9);
+                var floorMax = Math.Max(0, brigades.Length - committed - keep);
+                caps.Add(new Cap(new RuleKey(RuleKind.HomeDefenceFloor, nation), brigades.Select(u => u.Index).ToArray(), floorMax,
+                    FormattableString.Invariant($"{nation} keeps {floor:P0} of its {brigades.Length} manoeuvre brigades at home ({committed} committed elsewhere): at most {floorMax} may deploy")));
+            }
+
+            if (r.Rotation.Enabled && !r.Rotation.AcceptSingleRotation)
+                foreach (var kind in g.GroupBy(u => u.Unit.Kind).OrderBy(k => k.Key))
+                {
+                    var pool = RotationPool(kind);
+                    var rotMax = pool / r.Rotation.Ratio;
+                    if (rotMax < kind.Count())
+                        caps.Add(new Cap(new RuleKey(RuleKind.Rotation, nation), kind.Select(u => u.Index).ToArray(), rotMax,
+                            $"{nation} can rotate {rotMax} {kind.Key.ToCode()} unit{(rotMax == 1 ? "" : "s")} ({pool} like units, ratio {r.Rotation.Ratio})"));
+                }
+        }
+        return [.. caps];
+    }
+
+    /// <summary>Like units that can take turns: the nation's units of the kind not earmarked for home defence and not committed elsewhere.</summary>
+    internal static int RotationPool(IEnumerable<UnitInfo> like) => like.Count(u => !u.Unit.HomeDefence && !u.Unit.IsCommitted);
+}
+
+/// <summary>
+/// The annual cost of a deployed unit: personnel × a cost per person-year plus the procurement value of its equipment × an
+/// operating share. Both rates are scenario assumptions (<c>annual_cost_per_person_usd</c>, <c>equipment_operating_cost_share</c>)
+/// with labelled defaults.
+/// </summary>
+internal sealed record CostModel(PlanAssumption PerPerson, PlanAssumption EquipmentShare)
+{
+    public const string PerPersonId = "annual_cost_per_person_usd";
+    public const string EquipmentShareId = "equipment_operating_cost_share";
+
+    public double Annual(int personnel, double procurementValue) => personnel * PerPerson.Value + procurementValue * EquipmentShare.Value;
+
+    public static CostModel Of(Scenario s)
+    {
+        PlanAssumption Pick(string id, string description, double value, string unit, string reference) =>
+            s.Assumption(id) is { } a ? new PlanAssumption(id, a.Description, a.Value, a.Unit, a.Reference, true) : new PlanAssumption(id, description, value, unit, reference, false);
+        return new CostModel(
+            Pick(PerPersonId, "Annual cost of keeping one person deployed (pay, allowances, sustainment, transport).", 300_000, "USD/person-year",
+                "assumption — order of magnitude: CRS (Belasco, RL33110, 2014) puts US war funding near USD 1 million per troop-year in Afghanistan; a deployment on the European continent by road and rail is taken at under a third of that"),
+            Pick(EquipmentShareId, "Share of the procurement value of a unit's major equipment spent each year to operate and maintain it when deployed.", 0.10, "share/year",
+                "assumption — operating and support costs of major systems commonly run at 5–15 % of procurement cost a year"));
+    }
+}

@@ -1,0 +1,34 @@
+namespace Resolute.Sourcing;
+
+/// <summary>
+/// How hard to search. The search budget is CP-SAT's <em>deterministic</em> time, never wall time, so the same inputs give
+/// the same plan on any machine and any worker count (see <see cref="ForceGenerator"/>).
+/// </summary>
+/// <param name="Workers">CP-SAT workers for the main solve (1–16). Explanation solves always use one.</param>
+/// <param name="MaxDeterministicTime">Deterministic-time budget of the main solve (CP-SAT units, roughly seconds).</param>
+/// <param name="Explain">When true and the requirement is not filled, find binding rules and ranked suggestions.</param>
+/// <param name="ExplainDeterministicTime">Deterministic-time budget of each explanation solve.</param>
+/// <param name="MaxSuggestions">At most this many suggestions are evaluated and returned.</param>
+public sealed record SolveOptions(
+    int Workers = 2, double MaxDeterministicTime = 10, bool Explain = true, double ExplainDeterministicTime = 1, int MaxSuggestions = 8)
+{
+    /// <summary>The defaults.</summary>
+    public static SolveOptions Default { get; } = new();
+
+    /// <summary>Every invalid option, in one list (empty when the options are valid).</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (Workers is < 1 or > 16) errors.Add($"workers must be 1..16, not {Workers}");
+        if (!(MaxDeterministicTime > 0) || double.IsInfinity(MaxDeterministicTime)) errors.Add("max deterministic time must be a positive number");
+        if (!(ExplainDeterministicTime > 0) || double.IsInfinity(ExplainDeterministicTime)) errors.Add("explain deterministic time must be a positive number");
+        if (MaxSuggestions < 0) errors.Add("max suggestions must not be negative");
+        return errors;
+    }
+}
+
+/// <summary>What the solver is doing.</summary>
+public enum SolvePhase { Greedy, Solving, Explaining, Done }
+
+/// <summary>A progress report: the phase, and during the main solve the best objective so far and the bound (points).</summary>
+public sealed record SolveProgress(SolvePhase Phase, int Solutions, double? Objective, double? Bound);
