@@ -17,6 +17,8 @@ internal static class ResoluteCli
             ValidateCommand.Create(),
             DataCommand.Create(),
             FitCommand.Create(),
+            SimulateCommand.Create(),
+            SensitivityCommand.Create(),
             GeoCommand.Create(),
         };
         return root;

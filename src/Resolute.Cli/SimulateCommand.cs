@@ -1,0 +1,174 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Resolute.Balance;
+using Resolute.Data;
+using Resolute.Domain;
+using Spectre.Console;
+
+namespace Resolute.Cli;
+
+/// <summary>
+/// <c>resolute simulate [SCENARIO] --runs N --seed S [--threads T] [--law L] [--all] [--format text|json]</c>: Monte Carlo
+/// campaigns with and without the coalition. JSON output depends only on inputs and seed (never on threads or timing).
+/// </summary>
+internal static class SimulateCommand
+{
+    /// <summary>JSON options of the balance results: the CLI's, with ∞ written as "Infinity" (cost per km² when nothing is gained).</summary>
+    internal static readonly JsonSerializerOptions Json = new(Output.Json) { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    public static Command Create()
+    {
+        var scenario = new Argument<string?>("SCENARIO")
+        {
+            Description = $"A scenario file, or the id of a bundled scenario (default: {Bundled.DefaultScenario}).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var runs = new Option<int?>("--runs") { Description = "Campaigns in the ensemble (default: the scenario's simulation.runs)." };
+        var seed = new Option<ulong?>("--seed") { Description = "Master seed (default: the scenario's seed). Run i uses a key derived from the seed and i." };
+        var threads = new Option<int>("--threads") { Description = "Worker threads; results are identical for any value.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var law = Common.LawOption();
+        var all = new Option<bool>("--all") { Description = "Simulate every bundled scenario and print them side by side." };
+        var format = Common.FormatOption();
+        var data = DataOption.Create();
+        var command = new Command("simulate", "Monte Carlo campaigns for a scenario, with and without the coalition force.") { scenario, runs, seed, threads, law, all, format, data };
+        command.SetAction(parse =>
+        {
+            var output = new Output(parse);
+            var errors = new List<string>();
+            var n = parse.GetValue(runs);
+            if (n is < 1) errors.Add($"--runs: expected a positive number of campaigns, found {n}");
+            var t = parse.GetValue(threads);
+            if (t < 1) errors.Add($"--threads: expected at least 1, found {t}");
+            if (errors.Count > 0) return Common.Fail(output, errors);
+
+            var loaded = DatasetLoader.Load(Bundled.DataDirectory(parse.GetValue(data)));
+            if (loaded.Value is not { } dataset) return output.Report(loaded.Diagnostics);
+            var paths = parse.GetValue(all) ? Bundled.Scenarios().ToList() : [Bundled.ResolveScenario(parse.GetValue(scenario))];
+            var inputs = new List<(Scenario Scenario, CampaignAssumptions Assumptions)>();
+            foreach (var path in paths)
+            {
+                var s = ScenarioFile.Load(path, dataset);
+                if (s.Value is not { } sc) return output.Report(s.Diagnostics);
+                var (a, problems) = CampaignAssumptions.From(sc);
+                if (a is null) return Common.Fail(output, problems.Select(p => $"{path}: {p}"));
+                inputs.Add((sc, a));
+            }
+
+            using var cancel = new CancellationTokenSource();
+            ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
+            Console.CancelKeyPress += onCancel;
+            try
+            {
+                var results = new List<BalanceResult>();
+                var clock = Stopwatch.StartNew();
+                long sectorDays = 0;
+                foreach (var (sc, a) in inputs)
+                {
+                    var settings = CampaignSettings.From(sc, Common.Law(parse.GetValue(law)));
+                    var count = n ?? sc.Simulation.Runs;
+                    var masterSeed = parse.GetValue(seed) ?? sc.Seed;
+                    var result = Common.WithProgress(output, $"{sc.Id}: {count:N0} campaigns × 2", count * 2, progress =>
+                    {
+                        var done = 0;
+                        var options = new EnsembleOptions(t) { Cancellation = cancel.Token, Progress = k => progress(done + k) };
+                        var with = MonteCarlo.Run(a, settings, count, masterSeed, options);
+                        done = count;
+                        var without = MonteCarlo.Run(a, settings with { Coalition = CoalitionInput.None }, count, masterSeed, options);
+                        return Assemble(sc.Id, a, settings, with, without);
+                    });
+                    sectorDays += 2L * result.WithCoalition.Completed * settings.Days * settings.Sectors;
+                    results.Add(result);
+                    if (cancel.IsCancellationRequested) break;
+                }
+                var seconds = clock.Elapsed.TotalSeconds;
+
+                if (parse.GetValue(format) == "json")
+                {
+                    object payload = results.Count == 1 && !parse.GetValue(all)
+                        ? new { partial = results[0].WithCoalition.Partial, dataset_version = dataset.Version, scenario_hash = ScenarioFile.Hash(inputs[0].Scenario), balance = results[0] }
+                        : new { partial = results.Any(r => r.WithCoalition.Partial), dataset_version = dataset.Version, scenarios = results };
+                    output.Out.WriteLine(JsonSerializer.Serialize(payload, Json));
+                }
+                else if (results.Count == 1 && !parse.GetValue(all))
+                {
+                    BalanceView.Render(output.Console, results[0]);
+                }
+                else
+                {
+                    BalanceView.RenderComparison(output.Console, results);
+                }
+                output.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{sectorDays:N0} sector-days in {seconds:0.00} s ({sectorDays / Math.Max(seconds, 1e-9):0.00e+0} sector-days/s, {t} threads){(cancel.IsCancellationRequested ? "; stopped early: results are PARTIAL" : "")}"));
+                return cancel.IsCancellationRequested ? 130 : 0;
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
+        });
+        return command;
+    }
+
+    /// <summary>Builds the balance result from the two ensembles (the same composition as <see cref="BalanceAnalysis.Run"/>).</summary>
+    private static BalanceResult Assemble(string id, CampaignAssumptions a, CampaignSettings settings, EnsembleResult with, EnsembleResult without)
+    {
+        var values = a.BaseVector();
+        values[(int)CampaignParameter.DailyNoise] = 0;
+        var trace = CampaignModel.Trace(settings, values);
+        var deterrence = new DeterrenceResult(
+            with.ExpectedCostPerKm2, without.ExpectedCostPerKm2,
+            with.Get("russian_equipment_per_km2").P50, without.Get("russian_equipment_per_km2").P50,
+            with.Get("combat_days_per_100km2").P50, without.Get("combat_days_per_100km2").P50,
+            with.Probabilities.DeterrenceHolds, without.Probabilities.DeterrenceHolds);
+        return new BalanceResult(id, with, without, deterrence, CampaignModel.Sectors(settings, values, trace), null);
+    }
+}
+
+/// <summary>Options and helpers shared by <c>simulate</c> and <c>sensitivity</c>.</summary>
+internal static class Common
+{
+    public static Option<string> FormatOption()
+    {
+        var format = new Option<string>("--format") { Description = "text or json (on standard output).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        return format;
+    }
+
+    public static Option<string> LawOption()
+    {
+        var law = new Option<string>("--law") { Description = "Attrition law: square, linear, log or helmbold (calibrated to match the square law on day 1).", DefaultValueFactory = _ => "square" };
+        law.AcceptOnlyFromAmong("square", "linear", "log", "helmbold");
+        return law;
+    }
+
+    public static LanchesterLaw Law(string? code) => code switch
+    {
+        "linear" => LanchesterLaw.Linear,
+        "log" => LanchesterLaw.Logarithmic,
+        "helmbold" => LanchesterLaw.Helmbold,
+        _ => LanchesterLaw.Square,
+    };
+
+    public static int Fail(Output output, IEnumerable<string> errors)
+    {
+        foreach (var e in errors) output.Error.WriteLine(e);
+        return ResoluteCli.InputError;
+    }
+
+    /// <summary>Runs <paramref name="work"/> under one Spectre progress bar when the console is interactive; plainly otherwise.</summary>
+    public static T WithProgress<T>(Output output, string label, int total, Func<Action<int>, T> work)
+    {
+        if (!output.Console.Profile.Capabilities.Interactive || total < 20_000) return work(_ => { });
+        T result = default!;
+        output.Console.Progress().AutoClear(true).Start(ctx =>
+        {
+            var task = ctx.AddTask(Markup.Escape(label), maxValue: total);
+            result = work(done => task.Value = done);
+            task.Value = total;
+        });
+        return result;
+    }
+}
