@@ -144,7 +144,8 @@ public static class Sensitivity
             double s1 = 0, st = 0;
             foreach (var j in rows)
             {
-                double fa = y[j], fb = y[n + j], fab = y[((2 + i) * n) + j];
+                // Centred on the pooled mean (as SALib does by standardising): same estimator, much smaller sampling variance.
+                double fa = y[j] - mean, fb = y[n + j] - mean, fab = y[((2 + i) * n) + j] - mean;
                 s1 += fb * (fab - fa);
                 st += (fa - fab) * (fa - fab);
             }

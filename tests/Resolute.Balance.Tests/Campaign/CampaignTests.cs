@@ -1,0 +1,170 @@
+using System.Text.Json;
+using FsCheck;
+using FsCheck.Fluent;
+using Resolute.Balance.Tests.Fixtures;
+using P = Resolute.Balance.CampaignParameter;
+
+namespace Resolute.Balance.Tests.Campaign;
+
+public sealed class CampaignTests
+{
+    private static readonly Lazy<(Domain.Scenario Scenario, CampaignAssumptions Assumptions)> Seed = new(() =>
+    {
+        var s = Scenarios.Load("seed-offer-2025-02");
+        return (s, Scenarios.Assumptions(s));
+    });
+
+    [Fact]
+    public void Run_OneAndTwoThreads_IdenticalResults()
+    {
+        var (s, a) = Seed.Value;
+        var settings = CampaignSettings.From(s);
+
+        var one = MonteCarlo.Run(a, settings, 600, 99, new EnsembleOptions(Threads: 1));
+        var two = MonteCarlo.Run(a, settings, 600, 99, new EnsembleOptions(Threads: 2));
+
+        var options = new JsonSerializerOptions { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+        Assert.Equal(JsonSerializer.Serialize(one, options), JsonSerializer.Serialize(two, options));
+        Assert.False(one.Partial);
+    }
+
+    [Fact]
+    public void Run_RunIndexDeterminesCampaign_ShardsAgreeWithTheWhole()
+    {
+        var (s, a) = Seed.Value;
+        var settings = CampaignSettings.From(s);
+        var values = new double[CampaignParameters.Count];
+        a.Sample(CounterRng.RunKey(5, 37), values);
+
+        // Run 37 of an ensemble with seed 5 is the same campaign when traced alone.
+        var alone = CampaignModel.Trace(settings, values, CounterRng.RunKey(5, 37))[^1];
+        var raw = MonteCarlo.Execute(settings, 40, (run, row) => a.Sample(CounterRng.RunKey(5, run), row), run => CounterRng.RunKey(5, run), new EnsembleOptions(), 0);
+
+        Assert.Equal(alone.TerritoryKm2, raw.Outcomes.Territory[37]);
+        Assert.Equal(alone.RussianCasualties, raw.Outcomes.RedCasualties[37]);
+    }
+
+    [Fact]
+    public void Calibration2025_Reproduces2025FiguresInsideP10P90()
+    {
+        var s = Scenarios.Load("calibration-2025");
+        var a = Scenarios.Assumptions(s);
+        var r = MonteCarlo.Run(a, CampaignSettings.From(s), 2000, s.Seed, new EnsembleOptions(Threads: 2, Bands: false));
+
+        // validation/README.md: 4,300-5,600 km² gained (DeepState 4,336; AFP/ISW 5,600).
+        var territory = r.Get("territory_km2");
+        Assert.InRange(4_336, territory.P10, territory.P90);
+        Assert.InRange(5_600, territory.P10, territory.P90);
+        Assert.InRange(territory.P50, 4_300, 5_600);
+        // 1,000-1,300 Russian casualties a day.
+        var casualties = r.Get("russian_casualties_per_day");
+        Assert.InRange(1_150, casualties.P10, casualties.P90);
+        Assert.InRange(casualties.P50, 1_000, 1_300);
+        // Out of sample: the grouping of about 710,000 plus the >121,000 strategic reserve by December 2025 (Syrskyi).
+        var force = r.Get("russian_total_end");
+        Assert.InRange(831_000, force.P10, force.P90);
+        Assert.Empty(s.Requirement.Formations);
+    }
+
+    [Fact]
+    public void Trace_NoNoiseAllLaws_DayOneLossesMatchTheSquareLaw()
+    {
+        var (s, a) = Seed.Value;
+        var values = a.BaseVector();
+        values[(int)P.DailyNoise] = 0;
+        // No reinforcement on day 1, so both sides fight at their initial strengths, where the laws are matched.
+        values[(int)P.RussianReserveCommitRate] = 0;
+        values[(int)P.BlueReserveCommitRatio] = 100;
+        double DayOne(LanchesterLaw law) => CampaignModel.Trace(CampaignSettings.From(s, law), values)[0].RussianCasualties;
+
+        var square = DayOne(LanchesterLaw.Square);
+
+        Assert.True(square > 0);
+        Assert.Equal(square, DayOne(LanchesterLaw.Linear), 6);
+        Assert.Equal(square, DayOne(LanchesterLaw.Logarithmic), 6);
+        Assert.Equal(square, DayOne(LanchesterLaw.Helmbold), 6);
+    }
+
+    [Fact]
+    public void Trace_Ceasefire_NoCombatDuringThePause()
+    {
+        var s = Scenarios.Load("us-imposed-ceasefire");
+        var values = Scenarios.Assumptions(s).BaseVector();
+        values[(int)P.DailyNoise] = 0;
+
+        var trace = CampaignModel.Trace(CampaignSettings.From(s), values);
+
+        var pause = (int)values[(int)P.CeasefirePauseDays];
+        Assert.Equal(0, trace[pause - 1].RussianCasualties);
+        Assert.Equal(0, trace[pause - 1].TerritoryKm2);
+        Assert.True(trace[pause].RussianCasualties > 0);
+    }
+
+    [Fact]
+    public void AdvanceRate_AtTableRatios_ReturnsTableValues()
+    {
+        var prepared = QjmTables.AdvanceRow(1);
+        for (var k = 0; k < QjmTables.Ratios.Count; k++)
+            Assert.Equal(QjmTables.InfantryAdvance[1][k], QjmTables.AdvanceRate(prepared, QjmTables.Ratios[k], 0.7), 12);
+        Assert.Equal(12, QjmTables.AdvanceRate(prepared, 50, 0.7), 12);
+        Assert.Equal(0, QjmTables.AdvanceRate(prepared, 0.5, 0.7), 12);
+        Assert.Equal(1, QjmTables.AdvanceRate(prepared, 0.85, 0.7), 12);
+    }
+
+    // Property: in the deterministic model (no daily noise), more Ukrainian strength — at the front, in reserve or from
+    // mobilisation — never lets Russia gain more ground, reach more cities or lose fewer men.
+    [FsCheck.Xunit.Property(MaxTest = 40)]
+    public Property MoreBlueStrength_NeverWorsensBlueOutcome()
+    {
+        var gen =
+            from which in Gen.Elements(P.UkrainianFrontForce, P.UkrainianReserve, P.UkrainianMobilisation, P.UkrainianBrigadeStrength)
+            from extra in Gen.Choose(1, 200).Select(x => x * 1000.0)
+            from posture in Gen.Choose(0, 20).Select(x => x / 10.0)
+            from share in Gen.Choose(20, 80).Select(x => x / 100.0)
+            from ratio in Gen.Choose(70, 200).Select(x => x / 100.0)
+            select (which, extra, posture, share, ratio);
+        return Prop.ForAll(gen.ToArbitrary(), t =>
+        {
+            var (s, a) = Seed.Value;
+            var settings = CampaignSettings.From(s) with { Days = 180 };
+            var values = a.BaseVector();
+            values[(int)P.DailyNoise] = 0;
+            values[(int)P.DefencePosture] = t.posture;
+            values[(int)P.MainEffortShare] = t.share;
+            values[(int)P.RussianForce] *= t.ratio;
+            var before = CampaignModel.Trace(settings, values)[^1];
+            values[(int)t.which] += t.which == P.UkrainianBrigadeStrength ? t.extra / 100 : t.extra;
+            var after = CampaignModel.Trace(settings, values)[^1];
+            return after.TerritoryKm2 <= before.TerritoryKm2 + 1e-9
+                && after.CitiesReached <= before.CitiesReached
+                && after.RussianCasualties >= before.RussianCasualties - 1e-6;
+        });
+    }
+
+    [Fact]
+    public void Analysis_SeedOffer_CoalitionDoesNotWorsenDeterrence()
+    {
+        var (s, a) = Seed.Value;
+
+        var r = BalanceAnalysis.Run(s.Id, a, CampaignSettings.From(s), 800, s.Seed, new EnsembleOptions(2, Bands: false));
+
+        Assert.Equal(12, r.Sectors.Count);
+        Assert.Equal(9, r.WithCoalition.Coalition.ManoeuvreBrigades);
+        Assert.Equal(0, r.WithoutCoalition.Coalition.ManoeuvreBrigades);
+        Assert.True(r.Deterrence.HoldsWith >= r.Deterrence.HoldsWithout);
+        Assert.True(r.WithCoalition.Get("territory_km2").Mean <= r.WithoutCoalition.Get("territory_km2").Mean);
+    }
+
+    [Fact]
+    public void Run_Cancelled_ResultMarkedPartial()
+    {
+        var (s, a) = Seed.Value;
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+
+        var r = MonteCarlo.Run(a, CampaignSettings.From(s), 100, 1, new EnsembleOptions { Cancellation = cancel.Token });
+
+        Assert.True(r.Partial);
+        Assert.Equal(0, r.Completed);
+    }
+}
