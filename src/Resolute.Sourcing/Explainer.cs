@@ -70,14 +70,14 @@ internal sealed class Explainer(Instance inst, SolveOptions options, int seed, C
         var results = new List<(Suggestion S, int Order)>();
         var tried = new HashSet<string>(StringComparer.Ordinal);
 
-        bool Try(string change, RuleKind rule, string text)
+        bool Try(string change, RuleKind rule, string text, double mustBeat = 0)
         {
             if (results.Count >= options.MaxSuggestions || ct.IsCancellationRequested || !tried.Add(change)) return false;
             var applied = WhatIf.Apply(d, s, [change]);
             if (applied.Value is not { } v) return false;
             progress?.Report(new SolveProgress(SolvePhase.Explaining, 0, null, null));
             var (fill, slots) = MaxFill(new Instance(v.Dataset, v.Scenario), rulesOn: true);
-            if (fill <= baseline.Fill100) return false;
+            if (fill <= baseline.Fill100 + (long)Math.Round(mustBeat * 100)) return false;
             results.Add((new Suggestion(change, text, rule, slots - baseline.Slots, (fill - baseline.Fill100) / 100.0, fill >= demand), results.Count));
             return true;
         }
@@ -96,10 +96,13 @@ internal sealed class Explainer(Instance inst, SolveOptions options, int seed, C
                         if (levels.Length > 0 && Try($"{key.Nation}={level.ToCode()}", key.Kind, $"{Name(key.Nation!)} from {current.ToCode()} to {level.ToCode()}")) break;
                     break;
                 case RuleKind.Readiness:
+                    // Each later deadline at which more units become ready, as long as it gains more than the one before.
+                    var best = 0.0;
                     foreach (var days in blocked.Where(u => u.Unit.ReadinessDays > inst.ReadinessWindowDays).Select(u => u.Unit.ReadinessDays).Distinct().Order().Take(4))
                     {
                         var date = s.StanceDate.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                        if (Try($"deadline={date}", key.Kind, $"readiness deadline {date} ({days} days after the stance date instead of {inst.ReadinessWindowDays})")) break;
+                        if (Try($"deadline={date}", key.Kind, $"readiness deadline {date} ({days} days after the stance date instead of {inst.ReadinessWindowDays})", best))
+                            best = results[^1].S.WeightedFillGained;
                     }
                     break;
                 case RuleKind.HomeDefenceFloor:
@@ -121,7 +124,7 @@ internal sealed class Explainer(Instance inst, SolveOptions options, int seed, C
                     Try(FormattableString.Invariant($"cohesion={k}"), key.Kind, FormattableString.Invariant($"allow {k} nations per division"));
                     break;
                 case RuleKind.PersonnelShare or RuleKind.EquipmentCountShare or RuleKind.EquipmentValueShare:
-                    SuggestShare(Try);
+                    SuggestShare((c, k, t) => Try(c, k, t));
                     break;
                 case RuleKind.Committed:
                     Try("committed=allowed", key.Kind, "release units committed elsewhere (e.g. NATO forward land forces)");

@@ -52,7 +52,7 @@ public static class ForceGenerator
         var proven = status == CpSolverStatus.Optimal && !stopped && source == "cp_sat";
         var objective = Evaluation.Score(inst, plan);
         var bound = Cp.HasSolution(status) ? solver.BestObjectiveBound / SourcingModel.Scale : objective;
-        var gap = proven ? 0 : Math.Max(0, bound - objective) / Math.Max(1e-9, Math.Abs(bound));
+        var gap = Math.Max(0, bound - objective) / Math.Max(1e-9, Math.Abs(bound));
         var report = new SolverReport(
             status.ToString().ToLowerInvariant(), proven, stopped, objective, bound, gap, greedyScore, greedy.Count(u => u is not null),
             source, options.Workers, options.MaxDeterministicTime, seed, parameters, DeterministicTime(solver),
