@@ -20,6 +20,7 @@ internal static class ResoluteCli
             SimulateCommand.Create(),
             SensitivityCommand.Create(),
             GeoCommand.Create(),
+            SourceCommand.Create(),
         };
         return root;
     }

@@ -51,7 +51,8 @@ public static class ForceGenerator
         var stopped = cancellationToken.IsCancellationRequested;
         var proven = status == CpSolverStatus.Optimal && !stopped && source == "cp_sat";
         var objective = Evaluation.Score(inst, plan);
-        var bound = Cp.HasSolution(status) ? solver.BestObjectiveBound / SourcingModel.Scale : objective;
+        var bound = Cp.HasSolution(status) ? solver.BestObjectiveBound / SourcingModel.Scale + 0.0 : objective;
+        if (bound == 0) bound = 0; // no negative zero in reports
         var gap = Math.Max(0, bound - objective) / Math.Max(1e-9, Math.Abs(bound));
         var report = new SolverReport(
             status.ToString().ToLowerInvariant(), proven, stopped, objective, bound, gap, greedyScore, greedy.Count(u => u is not null),
