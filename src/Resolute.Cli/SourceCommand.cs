@@ -29,7 +29,7 @@ internal static class SourceCommand
         };
         var format = new Option<string>("--format") { Description = "text or json (on standard output).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var workers = new Option<int>("--workers") { Description = "CP-SAT workers (1-16); the plan is the same for any count.", DefaultValueFactory = _ => SolveOptions.Default.Workers };
+        var workers = new Option<int>("--workers") { Description = "CP-SAT workers (1-16); the plan is reproducible for a given count, and the same for any count once proven optimal.", DefaultValueFactory = _ => SolveOptions.Default.Workers };
         var budget = new Option<double>("--time") { Description = "Search budget in CP-SAT deterministic time (about seconds; reproducible, unlike wall time).", DefaultValueFactory = _ => SolveOptions.Default.MaxDeterministicTime };
         var data = DataOption.Create();
         var command = new Command("source", "Fill the requirement from the coalition's units (CP-SAT), explain shortfalls, compare what-ifs.") { scenario, whatIf, format, workers, budget, data };

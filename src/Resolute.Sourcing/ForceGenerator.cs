@@ -9,10 +9,12 @@ namespace Resolute.Sourcing;
 /// </summary>
 /// <remarks>
 /// Reproducibility: CP-SAT runs with the scenario's seed, a deterministic-time budget (never wall time) and
-/// <c>interleave_search</c>; the solution is then mapped to one representative of its symmetry class (interchangeable units,
-/// slots of one element, formations of one template), so ties broken differently by different worker counts give the same
-/// plan. Explanation solves run on one worker. Cancellation stops the search and returns the best plan found, marked
-/// <see cref="SolverReport.Stopped"/> and not proven optimal.
+/// <c>interleave_search</c>, so a given worker count gives the same plan on every run and machine, whether or not the
+/// budget runs out. The solution is then mapped to one representative of its symmetry class (interchangeable units, slots
+/// of one element, formations of one template), so when the search completes (proven optimal) the plan is also the same
+/// for any worker count. When the budget runs out first, plans for different worker counts can differ: CP-SAT's
+/// interleaved portfolio has one subsolver per worker. Explanation solves run on one worker. Cancellation stops the
+/// search and returns the best plan found, marked <see cref="SolverReport.Stopped"/> and not proven optimal.
 /// </remarks>
 public static class ForceGenerator
 {

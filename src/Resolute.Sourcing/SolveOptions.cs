@@ -2,7 +2,7 @@ namespace Resolute.Sourcing;
 
 /// <summary>
 /// How hard to search. The search budget is CP-SAT's <em>deterministic</em> time, never wall time, so the same inputs give
-/// the same plan on any machine and any worker count (see <see cref="ForceGenerator"/>).
+/// the same plan on any machine (see <see cref="ForceGenerator"/> for worker counts).
 /// </summary>
 /// <param name="Workers">CP-SAT workers for the main solve (1–16). Explanation solves always use one.</param>
 /// <param name="MaxDeterministicTime">Deterministic-time budget of the main solve (CP-SAT units, roughly seconds).</param>

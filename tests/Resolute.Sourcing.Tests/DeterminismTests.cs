@@ -36,4 +36,21 @@ public sealed class DeterminismTests
 
         Assert.Equal(JsonSerializer.Serialize(first, Json), JsonSerializer.Serialize(second, Json));
     }
+
+    [Fact]
+    public void Solve_SeedScenarioBudgetExhausted_SamePlanEveryRun()
+    {
+        // The search stops on its deterministic-time budget before proving optimality, where a wall-time limit would give
+        // a different plan on each run. (Across worker counts plans agree only once the search completes: CP-SAT's
+        // interleaved portfolio has as many subsolvers as workers.)
+        var (d, s) = Build.Bundled();
+        var v = WhatIf.Apply(d, s, ["readiness=60"]).Value!;
+        var options = new SolveOptions(Workers: 2, MaxDeterministicTime: 1, Explain: false);
+
+        var first = ForceGenerator.Solve(v.Dataset, v.Scenario, options);
+        var second = ForceGenerator.Solve(v.Dataset, v.Scenario, options);
+
+        Assert.False(first.Solver.ProvenOptimal);
+        Assert.Equal(JsonSerializer.Serialize(first, Json), JsonSerializer.Serialize(second, Json));
+    }
 }
