@@ -66,6 +66,9 @@ public static class ScenarioFile
         var deadline = root.Date("readiness_deadline", default, required: true);
         var ceasefire = root.Bool("ceasefire", false);
         var seed = root.ULong("seed", 1);
+        if (root.Has("stance_date") && root.Has("readiness_deadline") && deadline < stanceDate)
+            bag.Add(root.At("readiness_deadline"), ErrorCode.Inconsistent,
+                Messages.WrongShape($"a readiness_deadline on or after stance_date {stanceDate:yyyy-MM-dd}", deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         return bag.Result(() => new Scenario(
             id, name, description, references, stanceDate, deadline, ceasefire, seed,
             templates, requirement!, rules, objectives, geography, simulation, assumptions));
@@ -144,6 +147,8 @@ public static class ScenarioFile
         var ud = ScenarioDefaults.UsBackstop;
         var us = u is null ? ud : new UsBackstopRule(u.Bool("enabled", ud.Enabled), u.Bool("posture_only", ud.PostureOnly), u.Bool("no_net_increase", ud.NoNetIncrease),
             u.Codes("allowed_kinds", "unit kind", ud.AllowedKinds));
+        if (u is not null && us.Enabled && us.AllowedKinds.Count == 0)
+            bag.Add(u.At("allowed_kinds"), ErrorCode.Inconsistent, Messages.WrongShape("at least one allowed kind while the US backstop is enabled", "none"));
 
         var stances = new Dictionary<StanceLevel, StancePolicy>(ScenarioDefaults.Stances);
         var s = m?.Map("stances", Codes.All<StanceLevel>().ToArray());
@@ -156,6 +161,9 @@ public static class ScenarioFile
                 stances[level] = new StancePolicy(p.Bool("contribute", pd.Contribute), p.Bool("inside_ukraine", pd.InsideUkraine), p.Bool("enablers_only", pd.EnablersOnly),
                     !p.Has("max_manoeuvre_brigades") ? pd.MaxManoeuvreBrigades : p.Str("max_manoeuvre_brigades") == "none" ? null : p.OptionalInt("max_manoeuvre_brigades"),
                     p.Bool("ceasefire_only", pd.CeasefireOnly));
+                if (stances[level] is { EnablersOnly: true, MaxManoeuvreBrigades: > 0 } contradiction)
+                    bag.Add(p.At("max_manoeuvre_brigades"), ErrorCode.Inconsistent, Messages.WrongShape(
+                        "max_manoeuvre_brigades 0 or none where enablers_only is true", contradiction.MaxManoeuvreBrigades.Value.ToString(CultureInfo.InvariantCulture)));
             }
 
         var r = m?.Map("rotation", ["enabled", "ratio", "accept_single_rotation"]);

@@ -38,7 +38,7 @@ public sealed class MalformedCorpusTests
 
         var actual = diagnostics.Where(d => d.Severity == Severity.Error && Path.GetFileName(d.File) == target)
             .Select(d => $"{target}:{d.Line}:{d.Column}: {d.Message}");
-        Assert.Equal(Expected[corpusFile], actual);
+        Assert.Equal(Expected[corpusFile].Order(StringComparer.Ordinal), actual.Order(StringComparer.Ordinal));
     }
 
     private static (string Target, IReadOnlyList<Diagnostic> Diagnostics) Run(string corpusFile)

@@ -124,8 +124,8 @@ internal static class ScenarioGen
         from coh in Gen.Choose(1, 50)
         select new Rules(
             new GroupShareRule(enabled, nationGroup, p, e, measures),
-            new UsBackstopRule(enabled, posture, !posture, allowed),
-            new Dictionary<StanceLevel, StancePolicy>(ScenarioDefaults.Stances) { [level] = new StancePolicy(true, false, true, cap < 0 ? null : cap, posture) },
+            new UsBackstopRule(enabled && allowed.Count > 0, posture, !posture, allowed),
+            new Dictionary<StanceLevel, StancePolicy>(ScenarioDefaults.Stances) { [level] = new StancePolicy(true, false, cap <= 0, cap < 0 ? null : cap, posture) },
             new RotationRule(!single, ratio, single),
             new HomeDefenceRule(enabled, !enabled, p, floors.Distinct().ToDictionary(f => f, _ => floor)),
             new CohesionRule(posture, coh));
