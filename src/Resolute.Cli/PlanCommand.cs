@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Resolute.Data;
 using Resolute.Domain;
 using Resolute.Reports;
@@ -18,32 +17,42 @@ internal static class PlanCommand
             Description = $"A scenario file, or the id of a bundled scenario (default: {Bundled.DefaultScenario}).",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var outDir = new Option<string?>("--out") { Description = "Directory for result.json (default: ./resolute-out/<scenario>-<UTC timestamp>/)." };
+        var outDir = new Option<string?>("--out") { Description = "Directory for briefing.html, briefing.md and result.json (default: ./resolute-out/<scenario>-<UTC timestamp>/)." };
         var format = new Option<string>("--format") { Description = "text or json (on standard output).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
+        var runs = new Option<int?>("--runs") { Description = "Campaigns per Monte Carlo ensemble (default: the scenario's simulation.runs)." };
+        var threads = new Option<int>("--threads") { Description = "Worker threads for the Monte Carlo stage; results are identical for any value.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var (tiles, attribution) = BriefingOutput.TileOptions();
         var data = DataOption.Create();
-        var command = new Command("plan", "Plan the force for a scenario and write the result.") { scenario, outDir, format, data };
-        command.SetAction(parse =>
+        var command = new Command("plan", "Plan the force for a scenario (force generation, geography, balance) and write the briefing.") { scenario, outDir, format, runs, threads, tiles, attribution, data };
+        command.SetAction((parse, ct) =>
         {
             var output = new Output(parse);
+            var options = new PlanOptions(Threads: parse.GetValue(threads), Runs: parse.GetValue(runs));
+            var briefing = new BriefingOptions(parse.GetValue(tiles), parse.GetValue(attribution));
+            var invalid = options.Validate().Concat(briefing.Validate()).ToArray();
+            if (invalid.Length > 0) return Task.FromResult(Common.Fail(output, invalid));
             var loaded = DatasetLoader.Load(Bundled.DataDirectory(parse.GetValue(data)));
-            if (loaded.Value is not { } dataset) return output.Report(loaded.Diagnostics);
+            if (loaded.Value is not { } dataset) return Task.FromResult(output.Report(loaded.Diagnostics));
             var path = Bundled.ResolveScenario(parse.GetValue(scenario));
             var s = ScenarioFile.Load(path, dataset);
-            if (s.Value is not { } sc) return output.Report(s.Diagnostics);
+            if (s.Value is not { } sc) return Task.FromResult(output.Report(s.Diagnostics));
 
-            var summary = Planner.Run(dataset, sc, TimeProvider.System.GetUtcNow());
-            var dir = parse.GetValue(outDir) ?? Path.Combine("resolute-out", $"{sc.Id}-{summary.Provenance.CreatedUtc:yyyyMMdd'T'HHmmss'Z'}");
-            var json = JsonSerializer.Serialize(summary, Output.Json);
-            if (parse.GetValue(format) == "json") output.Out.WriteLine(json);
-            else Render(output.Console, summary);
-            if (!ResultFiles.TryWrite(dir, "result.json", json, out var error))
+            PlanResult result;
+            try
             {
-                output.Error.WriteLine($"--out: cannot write to '{dir}': {error}");
-                return ResoluteCli.InputError;
+                result = Planner.Run(dataset, sc, TimeProvider.System.GetUtcNow(), options, ct);
             }
-            output.Error.WriteLine($"Wrote {Path.GetFullPath(Path.Combine(dir, "result.json"))}");
-            return 0;
+            catch (OperationCanceledException)
+            {
+                output.Error.WriteLine("Stopped: nothing written.");
+                return Task.FromResult(130);
+            }
+            var dir = parse.GetValue(outDir) ?? Path.Combine("resolute-out", Briefing.DirectoryName(result));
+            var files = Briefing.Render(result, briefing);
+            if (parse.GetValue(format) == "json") output.Out.WriteLine(files.Json);
+            else Render(output.Console, result);
+            return Task.FromResult(BriefingOutput.Write(output, dir, files));
         });
         return command;
     }
@@ -77,5 +86,25 @@ internal static class PlanCommand
         console.Write(a);
 
         foreach (var (stage, status) in s.Stages) console.MarkupLine($"[bold]{Markup.Escape(stage)}[/]: {Markup.Escape(status)}");
+
+        // Each stage's section, by its engineers' renderers.
+        if (s.ForceGeneration is { } plan) ForcePlanView.Render(console, plan);
+        else NotComputed(console, s, PlanResult.ForceGenerationStage);
+        if (s.Geography is { } geo) GeographyView.Render(console, geo.Result);
+        else NotComputed(console, s, PlanResult.GeographyStage);
+        if (s.Balance is { } balance)
+        {
+            BalanceView.Render(console, balance.Result);
+            console.WriteLine($"Coalition in the campaign: {balance.Coalition}");
+            BalanceView.RenderTornado(console, balance.Tornado, 10);
+            BalanceView.RenderSobol(console, balance.Sobol, 10);
+        }
+        else NotComputed(console, s, PlanResult.BalanceStage);
+    }
+
+    private static void NotComputed(IAnsiConsole console, PlanResult s, string stage)
+    {
+        console.Write(new Rule($"[bold]{Markup.Escape(char.ToUpperInvariant(stage[0]) + stage[1..])}[/]").LeftJustified());
+        console.WriteLine(s.Stages.TryGetValue(stage, out var status) ? status : "not computed");
     }
 }

@@ -21,6 +21,7 @@ internal static class ResoluteCli
             SensitivityCommand.Create(),
             GeoCommand.Create(),
             SourceCommand.Create(),
+            ReportCommand.Create(),
         };
         return root;
     }

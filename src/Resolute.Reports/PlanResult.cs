@@ -1,14 +1,33 @@
 using System.Globalization;
+using System.Text.Json;
+using Resolute.Balance;
 using Resolute.Data;
 using Resolute.Domain;
+using Resolute.Geo;
+using Resolute.Sourcing;
 
 namespace Resolute.Reports;
 
 /// <summary>
 /// The result of planning one scenario: what was asked, the outcome of each stage, and the provenance needed to
-/// reproduce it. Serialised as <c>result.json</c>; the briefing and the web dashboard render from it.
+/// reproduce it. Serialised as <c>result.json</c> (<see cref="ResultJson"/>); the briefing and the web dashboard render
+/// from it. A stage that did not run has a null section and its <see cref="Stages"/> entry says why.
 /// </summary>
+/// <param name="SchemaVersion">The result.json schema this record was written with (<see cref="CurrentSchemaVersion"/>).</param>
+/// <param name="Scenario">What the scenario is.</param>
+/// <param name="Rules">The scenario's burden-sharing and force-generation rules, in words.</param>
+/// <param name="Requirement">The requirement's elements.</param>
+/// <param name="Stances">Europe-and-Canada nations by stance on the scenario's stance date.</param>
+/// <param name="Dataset">Counts of the dataset's tables.</param>
+/// <param name="Assumptions">The scenario's assumptions: value, distribution (range) and reference.</param>
+/// <param name="Stages">Each stage's status: "computed", or "not computed: why".</param>
+/// <param name="Provenance">What is needed to reproduce the result.</param>
+/// <param name="ForceGeneration">The force-generation stage's plan, or null when not computed.</param>
+/// <param name="Geography">The geography stage's result and map, or null when not computed.</param>
+/// <param name="Balance">The balance stage's ensembles and sensitivity, or null when not computed.</param>
+/// <param name="Sources">Every source the plan's dataset rows cite, with the rows.</param>
 public sealed record PlanResult(
+    int SchemaVersion,
     PlanResult.ScenarioInfo Scenario,
     IReadOnlyList<string> Rules,
     IReadOnlyList<PlanResult.ElementInfo> Requirement,
@@ -16,10 +35,21 @@ public sealed record PlanResult(
     PlanResult.DatasetInfo Dataset,
     IReadOnlyList<PlanResult.AssumptionInfo> Assumptions,
     IReadOnlyDictionary<string, string> Stages,
-    PlanResult.ProvenanceInfo Provenance)
+    PlanResult.ProvenanceInfo Provenance,
+    ForcePlan? ForceGeneration,
+    PlanResult.GeographySection? Geography,
+    PlanResult.BalanceSection? Balance,
+    IReadOnlyList<PlanResult.SourceUse> Sources)
 {
-    /// <summary>The version of the result.json schema; readers reject others.</summary>
-    public const int SchemaVersion = 1;
+    /// <summary>The version of the result.json schema this build writes and reads; readers reject others.</summary>
+    /// <remarks>1: scenario summary only. 2: stage sections (force generation, geography, balance) and sources.</remarks>
+    public const int CurrentSchemaVersion = 2;
+
+    /// <summary>Stage names, in the order they run; keys of <see cref="Stages"/>.</summary>
+    public const string ForceGenerationStage = "force generation", GeographyStage = "geography", BalanceStage = "balance";
+
+    /// <summary>The status of a stage that ran.</summary>
+    public const string Computed = "computed";
 
     /// <summary>What the scenario is.</summary>
     public sealed record ScenarioInfo(string Id, string Name, string Description, DateOnly StanceDate, DateOnly ReadinessDeadline, bool Ceasefire);
@@ -30,11 +60,32 @@ public sealed record PlanResult(
     /// <summary>An assumption as reported.</summary>
     public sealed record AssumptionInfo(string Id, double Value, string Unit, string Distribution, string Reference);
     /// <summary>What is needed to reproduce the result.</summary>
-    public sealed record ProvenanceInfo(int SchemaVersion, string DatasetVersion, string ScenarioHash, ulong Seed, string ToolVersion, DateTimeOffset CreatedUtc);
+    public sealed record ProvenanceInfo(string DatasetVersion, string ScenarioHash, ulong Seed, string ToolVersion, DateTimeOffset CreatedUtc);
+
+    /// <summary>The geography stage: its result, the map layers as a GeoJSON FeatureCollection (WGS 84), and whether the force was provisional.</summary>
+    /// <param name="Result">The geography result.</param>
+    /// <param name="Map">The GeoJSON FeatureCollection written by <see cref="GeoJson.Write"/>.</param>
+    /// <param name="Force">Where the deployed units came from: "force generation" or "provisional".</param>
+    public sealed record GeographySection(GeographyResult Result, JsonElement Map, string Force);
+
+    /// <summary>The balance stage: ensembles with and without the coalition, and the sensitivity of the headline outputs.</summary>
+    /// <param name="Result">Ensembles, deterrence and the sector correlation of forces.</param>
+    /// <param name="Tornado">One-at-a-time sensitivity per output (P10/P90 of each assumption).</param>
+    /// <param name="Sobol">Sobol first-order and total indices per output.</param>
+    /// <param name="Coalition">Where the coalition's figures came from, in words.</param>
+    public sealed record BalanceSection(BalanceResult Result, IReadOnlyList<TornadoResult> Tornado, IReadOnlyList<SobolResult> Sobol, string Coalition);
+
+    /// <summary>A source and the dataset rows of this plan that cite it.</summary>
+    public sealed record SourceUse(string Id, string Title, string Publisher, string Address, DateOnly? Accessed, IReadOnlyList<CitedRow> Rows);
+
+    /// <summary>One dataset row the plan used: its table, its key, the date it describes and the citation's note.</summary>
+    public sealed record CitedRow(string Table, string Row, DateOnly AsOf, string Note);
 
     /// <summary>Summarises the scenario and dataset; stages not yet run are reported as "not computed".</summary>
     internal static PlanResult Of(Dataset d, Scenario s, string scenarioHash, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(d);
+        ArgumentNullException.ThrowIfNull(s);
         var slots = Slots.Of(s);
         var elements = slots.GroupBy(x => x.Element.Role, StringComparer.Ordinal).Select(g =>
         {
@@ -59,17 +110,19 @@ public sealed record PlanResult(
 
         var stages = new Dictionary<string, string>
         {
-            ["force generation"] = "not computed",
-            ["geography"] = "not computed",
-            ["balance"] = "not computed",
+            [ForceGenerationStage] = "not computed",
+            [GeographyStage] = "not computed",
+            [BalanceStage] = "not computed",
         };
         return new PlanResult(
+            CurrentSchemaVersion,
             new ScenarioInfo(s.Id, s.Name, s.Description.Trim(), s.StanceDate, s.ReadinessDeadline, s.Ceasefire),
             rules, elements, stances,
             new DatasetInfo(d.Nations.Count, d.Units.Count, d.Units.Select(u => u.Nation).Distinct().Count(), d.EquipmentTypes.Count, d.Cities.Count, d.Threats.Count, d.Sources.Count),
             s.Assumptions.Select(a => new AssumptionInfo(a.Id, a.Value, a.Unit, Describe(a.Distribution), a.Reference)).ToArray(),
             stages,
-            new ProvenanceInfo(SchemaVersion, d.Version, scenarioHash, s.Seed, typeof(PlanResult).Assembly.GetName().Version?.ToString(3) ?? "0.0.0", now));
+            new ProvenanceInfo(d.Version, scenarioHash, s.Seed, typeof(PlanResult).Assembly.GetName().Version?.ToString(3) ?? "0.0.0", now),
+            null, null, null, []);
     }
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

@@ -1,15 +1,151 @@
+using System.Globalization;
+using System.Text.Json;
+using Resolute.Balance;
 using Resolute.Data;
 using Resolute.Domain;
+using Resolute.Geo;
+using Resolute.Sourcing;
 
 namespace Resolute.Reports;
+
+/// <summary>How much work the planner does; defaults give a briefing in seconds on two cores.</summary>
+/// <param name="Threads">Worker threads for the Monte Carlo stage (results are identical for any value).</param>
+/// <param name="Runs">Campaigns per ensemble; null = the scenario's <c>simulation.runs</c>.</param>
+/// <param name="TornadoRunsPerPoint">Campaigns per tornado point (0 = no tornado).</param>
+/// <param name="SobolSamples">Sobol base samples N (runs = N·(D+2); 0 = no Sobol indices).</param>
+/// <param name="Solve">CP-SAT settings of the force-generation stage; null = <see cref="SolveOptions.Default"/>.</param>
+public sealed record PlanOptions(int Threads = 1, int? Runs = null, int TornadoRunsPerPoint = 100, int SobolSamples = 256, SolveOptions? Solve = null)
+{
+    /// <summary>The defaults.</summary>
+    public static PlanOptions Default { get; } = new();
+
+    /// <summary>Every invalid option, in one list (empty when valid).</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (Threads < 1) errors.Add(string.Create(CultureInfo.InvariantCulture, $"threads: expected at least 1, found {Threads}"));
+        if (Runs is < 1) errors.Add(string.Create(CultureInfo.InvariantCulture, $"runs: expected a positive number of campaigns, found {Runs}"));
+        if (TornadoRunsPerPoint < 0) errors.Add(string.Create(CultureInfo.InvariantCulture, $"tornado runs per point: expected 0 or more, found {TornadoRunsPerPoint}"));
+        if (SobolSamples is < 0 or 1) errors.Add(string.Create(CultureInfo.InvariantCulture, $"Sobol samples: expected 0 or at least 2, found {SobolSamples}"));
+        if (Solve is not null) errors.AddRange(Solve.Validate());
+        return errors;
+    }
+}
 
 /// <summary>Composes the planning stages for one scenario into a <see cref="PlanResult"/>. The CLI and the web app both call this.</summary>
 public static class Planner
 {
-    /// <summary>Plans <paramref name="scenario"/> on <paramref name="dataset"/>; <paramref name="now"/> stamps the provenance.</summary>
-    public static PlanResult Run(Dataset dataset, Scenario scenario, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <summary>Plans <paramref name="scenario"/> on <paramref name="dataset"/> with the default options; <paramref name="now"/> stamps the provenance.</summary>
+    public static PlanResult Run(Dataset dataset, Scenario scenario, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        Run(dataset, scenario, now, PlanOptions.Default, cancellationToken);
+
+    /// <summary>
+    /// Plans <paramref name="scenario"/>: force generation (CP-SAT) fills the requirement; geography places the units it
+    /// picked and sites their air defence; balance runs the campaign ensembles with the coalition as sourced (its manoeuvre
+    /// and long-range-strike units, and the Ukrainian brigades geography says they free) and without it, then the
+    /// sensitivity of the headline outputs.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are invalid (validate them at the boundary).</exception>
+    public static PlanResult Run(Dataset dataset, Scenario scenario, DateTimeOffset now, PlanOptions options, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Validate() is { Count: > 0 } errors) throw new ArgumentException(string.Join("; ", errors), nameof(options));
         cancellationToken.ThrowIfCancellationRequested();
-        return PlanResult.Of(dataset, scenario, ScenarioFile.Hash(scenario), now);
+        var result = PlanResult.Of(dataset, scenario, ScenarioFile.Hash(scenario), now);
+        var stages = new Dictionary<string, string>(result.Stages, StringComparer.Ordinal);
+
+        // 1. Force generation.
+        ForcePlan? plan = null;
+        if (Slots.Of(scenario).Count == 0)
+            stages[PlanResult.ForceGenerationStage] = "not computed: the scenario has no requirement";
+        else
+        {
+            plan = ForceGenerator.Solve(dataset, scenario, options.Solve ?? SolveOptions.Default, null, cancellationToken);
+            stages[PlanResult.ForceGenerationStage] = plan.Solver.Stopped ? "computed (stopped early: the best plan found, not proven optimal)" : PlanResult.Computed;
+        }
+        var units = dataset.Units.ToDictionary(u => u.Id, StringComparer.Ordinal);
+        var deployed = plan?.Assignments.Select(a => units[a.Unit]).ToArray() ?? [];
+
+        // 2. Geography, on the units force generation picked.
+        cancellationToken.ThrowIfCancellationRequested();
+        var geo = Geography.Plan(dataset, scenario, deployed);
+        using (var map = JsonDocument.Parse(GeoJson.Write(geo)))
+        {
+            result = result with { Geography = new PlanResult.GeographySection(geo, map.RootElement.Clone(), plan is null ? "none (no requirement)" : PlanResult.ForceGenerationStage) };
+        }
+        stages[PlanResult.GeographyStage] = PlanResult.Computed;
+
+        // 3. Balance, with the coalition as sourced and placed.
+        cancellationToken.ThrowIfCancellationRequested();
+        var (assumptions, problems) = CampaignAssumptions.From(scenario);
+        PlanResult.BalanceSection? balance = null;
+        if (assumptions is null)
+            stages[PlanResult.BalanceStage] = "not computed: " + string.Join("; ", problems);
+        else
+        {
+            var lrs = deployed.Count(u => u.Kind == UnitKind.Lrs);
+            var coalition = new CoalitionInput(geo.FreedForces.CoalitionBrigades, lrs, geo.FreedForces.PerBrigade);
+            var settings = CampaignSettings.From(scenario) with { Coalition = coalition };
+            var (weights, _) = WuvWeights.From(scenario);
+            var score = weights is null || deployed.Length == 0 ? null : ForceScoring.Score(dataset, deployed.Select(u => u.Id), weights);
+            var ensemble = new EnsembleOptions(options.Threads) { Cancellation = cancellationToken };
+            var balanceResult = BalanceAnalysis.Run(scenario.Id, assumptions, settings, options.Runs ?? scenario.Simulation.Runs, scenario.Seed, ensemble, score);
+            cancellationToken.ThrowIfCancellationRequested();
+            var tornado = options.TornadoRunsPerPoint > 0 ? Sensitivity.Tornado(assumptions, settings, options.TornadoRunsPerPoint, scenario.Seed, ensemble) : [];
+            cancellationToken.ThrowIfCancellationRequested();
+            var sobol = options.SobolSamples > 0 ? Sensitivity.Sobol(assumptions, settings, options.SobolSamples, scenario.Seed, ensemble) : [];
+            cancellationToken.ThrowIfCancellationRequested();
+            var from = plan is null
+                ? "no coalition force (the scenario has no requirement)"
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"force generation's plan: {coalition.ManoeuvreBrigades:0} manoeuvre brigades placed by geography (freeing {coalition.FreedBrigades:0.#} Ukrainian brigades at {coalition.FreedBrigadesPerBrigade:0.##} per brigade) and {lrs} long-range-strike units");
+            balance = new PlanResult.BalanceSection(balanceResult, tornado, sobol, from);
+            stages[PlanResult.BalanceStage] = PlanResult.Computed;
+        }
+
+        return result with
+        {
+            Stages = stages,
+            ForceGeneration = plan,
+            Balance = balance,
+            Sources = SourcesUsed(dataset, scenario, deployed, result.Stances.Values.SelectMany(n => n)),
+        };
+    }
+
+    /// <summary>Every dataset row the plan used (nations, stances, deployed units with their holdings and equipment, cities, threats, front line), grouped by source.</summary>
+    private static PlanResult.SourceUse[] SourcesUsed(Dataset d, Scenario s, IReadOnlyList<Unit> deployed, IEnumerable<string> stanceNations)
+    {
+        var rows = new List<(Citation Citation, PlanResult.CitedRow Row)>();
+        void Add(string table, string key, Citation c) => rows.Add((c, new PlanResult.CitedRow(table, key, c.AsOf, c.Note)));
+
+        var nations = stanceNations.Concat(deployed.Select(u => u.Nation)).ToHashSet(StringComparer.Ordinal);
+        foreach (var n in d.Nations.Where(n => nations.Contains(n.Iso3))) Add("nations", n.Iso3, n.Citation);
+        foreach (var st in d.Stances.Where(x => nations.Contains(x.Nation) && x.Date <= s.StanceDate).GroupBy(x => x.Nation).Select(g => g.MaxBy(x => x.Date)!))
+            Add("stances", string.Create(CultureInfo.InvariantCulture, $"{st.Nation} {st.Date:yyyy-MM-dd}"), st.Citation);
+        var equipment = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var u in deployed)
+        {
+            Add("units", u.Id, u.Citation);
+            foreach (var h in d.HoldingsOf(u.Id))
+            {
+                Add("holdings", $"{h.UnitId} {h.EquipmentId}", h.Citation);
+                equipment.Add(h.EquipmentId);
+            }
+        }
+        foreach (var e in d.EquipmentTypes.Where(e => equipment.Contains(e.Id))) Add("equipment_types", e.Id, e.Citation);
+        foreach (var c in d.Cities) Add("cities", c.Name, c.Citation);
+        foreach (var t in d.Threats) Add("threats", t.Id, t.Citation);
+        rows.Add((new Citation(d.Theatre.Source, d.Theatre.AsOf, ""), new PlanResult.CitedRow("front_line", "line of contact", d.Theatre.AsOf, "")));
+
+        var sources = d.Sources.ToDictionary(x => x.Id, StringComparer.Ordinal);
+        return rows.GroupBy(r => r.Citation.Source, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        {
+            var list = g.Select(r => r.Row).ToArray();
+            return sources.TryGetValue(g.Key, out var src)
+                ? new PlanResult.SourceUse(src.Id, src.Title, src.Publisher, src.Address, src.Accessed, list)
+                : new PlanResult.SourceUse(g.Key, g.Key == "assumption" ? "assumption (no published source)" : g.Key, "", "", null, list);
+        }).ToArray();
     }
 }

@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Resolute.Balance;
+using Resolute.Domain;
+using Resolute.Sourcing;
+using ScottPlot;
+
+namespace Resolute.Reports;
+
+/// <summary>
+/// The briefing's charts as inline SVG (ScottPlot): every chart has a title, axis labels with units and an accessible
+/// name, and uses the Okabe–Ito palette, which stays distinguishable under the common colour-vision deficiencies.
+/// </summary>
+internal static partial class Charts
+{
+    private const int Width = 760, Height = 420;
+
+    /// <summary>Okabe &amp; Ito (2008), "Color Universal Design": orange, sky blue, bluish green, yellow, blue, vermillion, reddish purple.</summary>
+    internal static readonly string[] Palette = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"];
+    private const string Grey = "#BBBBBB", Black = "#000000";
+
+    private static readonly Lock FontGate = new();
+
+    private static Plot NewPlot(string title, string x, string y)
+    {
+        lock (FontGate)
+        {
+            // No fontconfig with SkiaSharp's NoDependencies assets: name the font, or text measures in a serif fallback.
+            Fonts.Default = "DejaVu Sans";
+        }
+        var plot = new Plot();
+        plot.Title(title, 15);
+        plot.XLabel(x, 13);
+        plot.YLabel(y, 13);
+        return plot;
+    }
+
+    /// <summary>Each nation's share of the force by personnel, major end items and combat value, stacked, with the group-share threshold.</summary>
+    public static string Contributions(ForcePlan plan)
+    {
+        var plot = NewPlot("Contributions by nation (share of the deployed force)", "Measure", "Share of the force (%)");
+        var measures = new (string Label, Func<NationBurden, double> Of)[]
+        {
+            ("Personnel", b => b.Personnel), ("Major end items", b => b.MajorEquipment), ("Combat value", b => b.CombatValue),
+        };
+        var europe = plan.Burden.Where(b => b.Group == NationGroup.EuropeCanada).OrderByDescending(b => b.Personnel).ThenBy(b => b.Nation, StringComparer.Ordinal).ToArray();
+        var named = europe.Take(Palette.Length - 1).ToArray();
+        var series = named.Select((b, i) => (Label: b.Nation, Color: Palette[i], Members: new[] { b })).ToList();
+        if (europe.Length > named.Length) series.Add(("Other Europe & Canada", Grey, europe.Skip(named.Length).ToArray()));
+        foreach (var g in plan.Burden.Where(b => b.Group != NationGroup.EuropeCanada).GroupBy(b => b.Group).OrderBy(g => g.Key))
+            series.Add((g.Key == NationGroup.Us ? "United States" : g.Key.ToCode(), g.Key == NationGroup.Us ? Black : Palette[^1], g.ToArray()));
+
+        var totals = measures.Select(m => plan.Burden.Sum(m.Of)).ToArray();
+        var bottoms = new double[measures.Length];
+        foreach (var (label, color, members) in series)
+        {
+            var bars = measures.Select((m, i) =>
+            {
+                var share = totals[i] > 0 ? 100 * members.Sum(m.Of) / totals[i] : 0;
+                var bar = new Bar { Position = i, ValueBase = bottoms[i], Value = bottoms[i] + share, FillColor = Color.FromHex(color), LineColor = Colors.White, Size = 0.6 };
+                bottoms[i] += share;
+                return bar;
+            }).ToArray();
+            plot.Add.Bars(bars).LegendText = label;
+        }
+        var threshold = plan.ShareChecks.Count > 0 ? plan.ShareChecks[0].Threshold : (double?)null;
+        if (threshold is { } t)
+        {
+            var line = plot.Add.HorizontalLine(100 * t, 2, Color.FromHex(Palette[5]), LinePattern.Dashed);
+            line.LegendText = string.Create(CultureInfo.InvariantCulture, $"{t:P0} threshold (Europe & Canada)");
+        }
+        plot.Axes.Bottom.SetTicks([0, 1, 2], measures.Select(m => m.Label).ToArray());
+        plot.Axes.SetLimits(-0.6, 2.6, 0, 105);
+        plot.ShowLegend(Edge.Right);
+        return Svg(plot, "contributions", "Stacked bars of each nation's share of the force's personnel, major end items and combat value, with the share threshold as a dashed line.");
+    }
+
+    /// <summary>Each contributor's share of the force against its share of the contributors' GDP; the diagonal is "in proportion to GDP".</summary>
+    public static string BurdenVsGdp(ForcePlan plan)
+    {
+        var plot = NewPlot("Burden vs economic weight", "Share of contributors' GDP (%)", "Share of the force's personnel (%)");
+        var max = Math.Max(5, plan.Burden.Select(b => Math.Max(b.ShareOfForce, b.ShareOfGdp) * 100).DefaultIfEmpty(0).Max() * 1.1);
+        var diagonal = plot.Add.ScatterLine(new[] { 0.0, max }, new[] { 0.0, max }, Color.FromHex(Grey));
+        diagonal.LinePattern = LinePattern.Dashed;
+        diagonal.LegendText = "in proportion to GDP";
+        foreach (var (b, i) in plan.Burden.Select((b, i) => (b, i)))
+        {
+            var color = Color.FromHex(b.Group == NationGroup.EuropeCanada ? Palette[4] : Black);
+            var m = plot.Add.Marker(100 * b.ShareOfGdp, 100 * b.ShareOfForce, b.Group == NationGroup.EuropeCanada ? MarkerShape.FilledCircle : MarkerShape.FilledSquare, 9, color);
+            if (i == 0) m.LegendText = "a contributing nation";
+            var label = plot.Add.Text(b.Nation, 100 * b.ShareOfGdp, 100 * b.ShareOfForce);
+            label.LabelFontSize = 11;
+            label.LabelOffsetX = 6;
+            label.LabelOffsetY = -6;
+        }
+        plot.Axes.SetLimits(0, max, 0, max);
+        plot.ShowLegend(Alignment.UpperLeft);
+        return Svg(plot, "burden", "Scatter of each contributing nation's share of the force's personnel against its share of the contributors' GDP, with the line of proportionality.");
+    }
+
+    /// <summary>P10–P90 band and median of one daily metric, with and without the coalition.</summary>
+    public static string Bands(BalanceResult r, string metric, string title, string yLabel, string id)
+    {
+        var plot = NewPlot(title, "Day of the campaign", yLabel);
+        foreach (var (e, label, color) in new[] { (r.WithCoalition, "with the coalition", Palette[4]), (r.WithoutCoalition, "without the coalition", Palette[0]) })
+        {
+            var band = e.Bands.FirstOrDefault(b => b.Metric == metric);
+            if (band is null || band.Days.Count == 0) continue;
+            var xs = band.Days.Select(d => (double)d).ToArray();
+            var fill = plot.Add.FillY(xs, band.P10.ToArray(), band.P90.ToArray());
+            fill.FillColor = Color.FromHex(color).WithAlpha(0.25);
+            fill.LineColor = Colors.Transparent;
+            fill.LegendText = $"P10–P90 {label}";
+            var median = plot.Add.ScatterLine(xs, band.P50.ToArray(), Color.FromHex(color));
+            median.LineWidth = 2;
+            median.LegendText = $"median {label}";
+        }
+        plot.ShowLegend(Alignment.UpperLeft);
+        return Svg(plot, id, $"{title}: the median and the 10th to 90th percentile band over the days of the campaign, with and without the coalition.");
+    }
+
+    /// <summary>A tornado chart: the output with each assumption at its P10 and its P90 (others at base), widest swing at the top.</summary>
+    public static string Tornado(TornadoResult t, string output, int top = 10)
+    {
+        var plot = NewPlot($"What drives it: {output}", output, "");
+        var bars = t.Bars.Take(top).ToArray();
+        var low = new List<Bar>();
+        var high = new List<Bar>();
+        for (var i = 0; i < bars.Length; i++)
+        {
+            var position = bars.Length - 1 - i;
+            low.Add(new Bar { Position = position, ValueBase = t.Base, Value = bars[i].OutputLow, FillColor = Color.FromHex(Palette[4]), Size = 0.7 });
+            high.Add(new Bar { Position = position, ValueBase = t.Base, Value = bars[i].OutputHigh, FillColor = Color.FromHex(Palette[0]), Size = 0.7 });
+        }
+        var lowPlot = plot.Add.Bars(low.ToArray());
+        lowPlot.Horizontal = true;
+        lowPlot.LegendText = "assumption at its P10";
+        var highPlot = plot.Add.Bars(high.ToArray());
+        highPlot.Horizontal = true;
+        highPlot.LegendText = "assumption at its P90";
+        var baseLine = plot.Add.VerticalLine(t.Base, 1.5f, Colors.Black, LinePattern.Solid);
+        baseLine.LegendText = string.Create(CultureInfo.InvariantCulture, $"base case {t.Base:#,0.#}");
+        plot.Axes.Left.SetTicks(Enumerable.Range(0, bars.Length).Select(i => (double)i).ToArray(), bars.Select(b => b.Parameter).Reverse().ToArray());
+        plot.ShowLegend(Alignment.LowerRight);
+        return Svg(plot, "tornado", $"Tornado chart of {output}: for each of the {bars.Length} most influential assumptions, the output with the assumption at its 10th and 90th percentile.");
+    }
+
+    /// <summary>
+    /// The plot as an SVG element with a title and description for screen readers; element ids get a per-chart prefix so
+    /// that several charts can share one page.
+    /// </summary>
+    private static string Svg(Plot plot, string id, string description)
+    {
+        var svg = plot.GetSvgXml(Width, Height);
+        var start = svg.IndexOf("<svg", StringComparison.Ordinal);
+        if (start > 0) svg = svg[start..];
+        svg = IdAttribute().Replace(svg, m => $"id=\"{id}-{m.Groups[1].Value}\"");
+        svg = UrlReference().Replace(svg, m => $"url(#{id}-{m.Groups[1].Value})");
+        svg = HrefReference().Replace(svg, m => $"href=\"#{id}-{m.Groups[1].Value}\"");
+        var open = svg.IndexOf('>', StringComparison.Ordinal);
+        var title = plot.Axes.Title.Label.Text;
+        return string.Concat(
+            svg.AsSpan(0, open),
+            $" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" class=\"chart-svg\" data-chart=\"{id}\">",
+            $"<title id=\"{id}-title\">{Html.Escape(title)}</title><desc id=\"{id}-desc\">{Html.Escape(description)}</desc>",
+            svg.AsSpan(open + 1));
+    }
+
+    [GeneratedRegex("id=\"([^\"]+)\"")]
+    private static partial Regex IdAttribute();
+
+    [GeneratedRegex(@"url\(#([^)]+)\)")]
+    private static partial Regex UrlReference();
+
+    [GeneratedRegex("href=\"#([^\"]+)\"")]
+    private static partial Regex HrefReference();
+}
