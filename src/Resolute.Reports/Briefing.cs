@@ -115,6 +115,7 @@ internal static class MarkdownRenderer
         Txt t => Escape(t.Text),
         Strong s => $"**{Escape(s.Text.TrimEnd())}**" + (s.Text.EndsWith(' ') ? " " : ""),
         Num n => n.Text,
+        Code c => $"`{c.Text}`",
         _ => "",
     }));
 

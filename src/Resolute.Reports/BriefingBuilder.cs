@@ -230,7 +230,7 @@ internal static class BriefingBuilder
                     N($"{Geo}.air_defence.cities[{i}].distance_to_front_km", c.DistanceToFrontKm), N($"{Geo}.air_defence.cities[{i}].exposure", c.Exposure, NumFormat.Pct),
                     c.Covered ? "yes" : "no", string.Join(" ", c.CoveredBy))).ToArray()),
             new Table("Unit positions", ["unit", "nation", "kind", "SIDC (APP-6 D)", "km to front", "lat", "lon", "assignment"],
-                g.Units.Select((x, i) => Row($"{x.Name} ({x.UnitId})", x.Nation, $"{x.Kind.ToCode()} {x.Type}", x.Sidc,
+                g.Units.Select((x, i) => Row($"{x.Name} ({x.UnitId})", x.Nation, $"{x.Kind.ToCode()} {x.Type}", new Code(x.Sidc),
                     x.DistanceToFrontKm is null ? "" : N($"{Geo}.units[{i}].distance_to_front_km", x.DistanceToFrontKm),
                     x.Position is { } p ? N($"{Geo}.units[{i}].position.lat", p.Lat, NumFormat.D3) : "", x.Position is { } q ? N($"{Geo}.units[{i}].position.lon", q.Lon, NumFormat.D3) : "",
                     x.Assignment)).ToArray(), Collapsed: true),
@@ -337,9 +337,9 @@ internal static class BriefingBuilder
             var s = section.Sobol[j];
             var path = $"balance.sobol[{j}]";
             blocks.Add(new Table($"Sobol indices: {OutputName(s.Output)} (N = {s.BaseSamples.ToString(C)}, {s.Runs.ToString("#,0", C)} campaigns; ± 95 % bootstrap half-width)",
-                ["assumption", "S1 (first order)", "± S1", "ST (total)", "± ST", "ST − S1 (interactions)"],
+                ["assumption", "S1 (first order)", "± S1", "ST (total; ST − S1 measures interactions)", "± ST"],
                 s.Indices.Take(10).Select((x, i) => Row(x.Parameter, N($"{path}.indices[{i}].s1", x.S1, NumFormat.D3), N($"{path}.indices[{i}].s1_conf", x.S1Conf, NumFormat.D3),
-                    N($"{path}.indices[{i}].st", x.ST, NumFormat.D3), N($"{path}.indices[{i}].st_conf", x.STConf, NumFormat.D3), (x.ST - x.S1).ToString("0.000", C))).ToArray(), Collapsed: j > 0));
+                    N($"{path}.indices[{i}].st", x.ST, NumFormat.D3), N($"{path}.indices[{i}].st_conf", x.STConf, NumFormat.D3))).ToArray(), Collapsed: j > 0));
         }
         return new Section("sensitivity", Title("sensitivity"), blocks);
     }

@@ -154,9 +154,12 @@ internal static partial class Charts
         var svg = plot.GetSvgXml(Width, Height);
         var start = svg.IndexOf("<svg", StringComparison.Ordinal);
         if (start > 0) svg = svg[start..];
-        svg = IdAttribute().Replace(svg, m => $"id=\"{id}-{m.Groups[1].Value}\"");
-        svg = UrlReference().Replace(svg, m => $"url(#{id}-{m.Groups[1].Value})");
-        svg = HrefReference().Replace(svg, m => $"href=\"#{id}-{m.Groups[1].Value}\"");
+        // ScottPlot numbers clip paths with a process-wide counter; renumber per chart so the same result renders the same SVG.
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Rename(string old) => ids.TryGetValue(old, out var name) ? name : ids[old] = string.Create(CultureInfo.InvariantCulture, $"{id}-{ids.Count + 1}");
+        svg = IdAttribute().Replace(svg, m => $"id=\"{Rename(m.Groups[1].Value)}\"");
+        svg = UrlReference().Replace(svg, m => $"url(#{Rename(m.Groups[1].Value)})");
+        svg = HrefReference().Replace(svg, m => $"href=\"#{Rename(m.Groups[1].Value)}\"");
         var open = svg.IndexOf('>', StringComparison.Ordinal);
         var title = plot.Axes.Title.Label.Text;
         return string.Concat(

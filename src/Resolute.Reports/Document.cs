@@ -33,6 +33,9 @@ internal abstract record Inline;
 /// <summary>Plain text.</summary>
 internal sealed record Txt(string Text) : Inline;
 
+/// <summary>A code (e.g. a SIDC): shown verbatim, never read as a quantity.</summary>
+internal sealed record Code(string Text) : Inline;
+
 /// <summary>Bold text.</summary>
 internal sealed record Strong(string Text) : Inline;
 

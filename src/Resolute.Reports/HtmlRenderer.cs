@@ -191,6 +191,7 @@ internal static class HtmlRenderer
     {
         Txt t => Html.Escape(t.Text),
         Strong s => $"<strong>{Html.Escape(s.Text)}</strong>",
+        Code c => $"<code>{Html.Escape(c.Text)}</code>",
         Num n => $"<span class=\"num\" data-json=\"{Html.Escape(n.Path)}\"{(n.Scale == 1 ? "" : $" data-scale=\"{n.Scale.ToString("R", CultureInfo.InvariantCulture)}\"")}>{Html.Escape(n.Text)}</span>",
         _ => "",
     }));

@@ -1,0 +1,86 @@
+using Resolute.Domain;
+
+namespace Resolute.Reports.Tests;
+
+[Collection(PlannedDefault.Name)]
+public sealed class PlannerTests(PlanFixture fixture)
+{
+    [Fact]
+    public void Run_DefaultScenario_ComputesEveryStage()
+    {
+        var r = fixture.Result;
+
+        Assert.All(r.Stages.Values, s => Assert.Equal(PlanResult.Computed, s));
+        Assert.NotNull(r.ForceGeneration);
+        Assert.NotNull(r.Geography);
+        Assert.NotNull(r.Balance);
+        Assert.Equal(PlanResult.CurrentSchemaVersion, r.SchemaVersion);
+    }
+
+    [Fact]
+    public void Run_DefaultScenario_GeographyPlacesTheSourcedForce()
+    {
+        var r = fixture.Result;
+
+        Assert.Equal(r.ForceGeneration!.Assignments.Select(a => a.Unit).Order(StringComparer.Ordinal), r.Geography!.Result.Units.Select(u => u.UnitId).Order(StringComparer.Ordinal));
+        Assert.Equal(PlanResult.ForceGenerationStage, r.Geography.Force);
+    }
+
+    [Fact]
+    public void Run_DefaultScenario_BalanceUsesPlacedBrigadesAndSourcedStrike()
+    {
+        var r = fixture.Result;
+        var coalition = r.Balance!.Result.WithCoalition.Coalition;
+
+        Assert.Equal(r.Geography!.Result.FreedForces.CoalitionBrigades, coalition.ManoeuvreBrigades);
+        Assert.Equal(r.Geography.Result.FreedForces.PerBrigade, coalition.FreedBrigadesPerBrigade);
+        Assert.Equal(r.ForceGeneration!.Assignments.Count(a => a.Kind == UnitKind.Lrs), coalition.LongRangeStrikeUnits);
+        Assert.Equal(0, r.Balance.Result.WithoutCoalition.Coalition.ManoeuvreBrigades);
+        Assert.Equal(3, r.Balance.Tornado.Count);
+        Assert.Equal(3, r.Balance.Sobol.Count);
+    }
+
+    [Fact]
+    public void Run_DefaultScenario_ListsTheSourcesOfEveryDeployedUnit()
+    {
+        var r = fixture.Result;
+        var cited = r.Sources.SelectMany(s => s.Rows).Where(x => x.Table == "units").Select(x => x.Row).ToHashSet(StringComparer.Ordinal);
+
+        Assert.All(r.ForceGeneration!.Assignments, a => Assert.Contains(a.Unit, cited));
+        Assert.Contains(r.Sources, s => s.Rows.Any(x => x.Table == "front_line"));
+        Assert.All(r.Sources.Where(s => s.Id != "assumption"), s => Assert.NotNull(s.Accessed));
+    }
+
+    [Fact]
+    public void Run_ScenarioWithoutRequirement_ReportsForceGenerationNotComputed()
+    {
+        var scenario = PlanFixture.LoadScenario(fixture.Dataset, "calibration-2025");
+
+        var r = Planner.Run(fixture.Dataset, scenario, PlanFixture.Now, PlanFixture.Options with { TornadoRunsPerPoint = 0, SobolSamples = 0, Runs = 50 });
+
+        Assert.Null(r.ForceGeneration);
+        Assert.Equal("not computed: the scenario has no requirement", r.Stages[PlanResult.ForceGenerationStage]);
+        Assert.NotNull(r.Balance);
+        Assert.Equal(0, r.Balance.Result.WithCoalition.Coalition.ManoeuvreBrigades);
+    }
+
+    [Fact]
+    public void Run_SameInputs_GiveIdenticalJsonOnOneAndTwoThreads()
+    {
+        var scenario = PlanFixture.LoadScenario(fixture.Dataset, "seed-offer-2025-02");
+        var options = PlanFixture.Options with { Runs = 64, TornadoRunsPerPoint = 4, SobolSamples = 8 };
+
+        var one = ResultJson.Write(Planner.Run(fixture.Dataset, scenario, PlanFixture.Now, options with { Threads = 1 }));
+        var two = ResultJson.Write(Planner.Run(fixture.Dataset, scenario, PlanFixture.Now, options with { Threads = 2 }));
+
+        Assert.Equal(one, two);
+    }
+
+    [Fact]
+    public void Validate_BadOptions_ListsEveryProblem()
+    {
+        var errors = new PlanOptions(Threads: 0, Runs: 0, TornadoRunsPerPoint: -1, SobolSamples: 1).Validate();
+
+        Assert.Equal(4, errors.Count);
+    }
+}
