@@ -64,10 +64,12 @@ internal static class ForcePlanView
 
         if (plan.Shortfalls.Count > 0)
         {
-            var sf = new Table().Title("Shortfalls").Border(TableBorder.Simple).AddColumns("slot", "weight", "candidates", "why", "binding rules");
-            foreach (var s in plan.Shortfalls)
-                sf.AddRow(Markup.Escape(s.Slot), D(s.Weight), N(s.Candidates), Markup.Escape(string.Join("; ", s.Reasons.Select(r => $"{r.Units}: {r.Text}"))),
-                    Markup.Escape(string.Join("; ", s.BindingRules.Select(b => b.Text))));
+            // Slots of one role that are empty for the same reasons read as one row, e.g. "manoeuvre_brigade × 9".
+            var sf = new Table().Title("Shortfalls").Border(TableBorder.Simple).AddColumns("element", "empty slots", "weight each", "candidates", "why", "binding rules");
+            foreach (var g in plan.Shortfalls.GroupBy(s => (s.Role, s.Weight, s.Candidates,
+                         Why: string.Join("; ", s.Reasons.Select(r => $"{r.Units}: {r.Text}")), Binding: string.Join("; ", s.BindingRules.Select(b => b.Text)))))
+                sf.AddRow(Markup.Escape(g.Key.Role), g.Count() == 1 ? Markup.Escape(g.First().Slot) : N(g.Count()), D(g.Key.Weight), N(g.Key.Candidates),
+                    Markup.Escape(g.Key.Why), Markup.Escape(g.Key.Binding));
             console.Write(sf);
         }
         if (plan.BindingRules.Count > 0)
