@@ -1,0 +1,125 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Resolute.Web.Pages;
+using Resolute.Web.Store;
+
+namespace Resolute.Web.Hosting;
+
+/// <summary>
+/// The outermost middleware: rejects oversized bodies before they are read, holds requests until the store is open,
+/// and turns failures into a clear message — problem details under <c>/api</c>, a page elsewhere. A store that is
+/// locked or unreachable answers 503 with what happened; nothing half-done is saved.
+/// </summary>
+public sealed partial class Errors(RequestDelegate next, StoreGate gate, IOptions<ResoluteOptions> options, IProblemDetailsService problems, ILogger<Errors> log)
+{
+    /// <summary>The header that carries the antiforgery token on API calls.</summary>
+    public const string AntiforgeryHeader = "X-CSRF-TOKEN";
+
+    public async Task InvokeAsync(HttpContext ctx)
+    {
+        var limit = options.Value.MaxUploadBytes;
+        if (ctx.Request.ContentLength is { } length && length > limit)
+        {
+            await WriteAsync(ctx, StatusCodes.Status413PayloadTooLarge, "Upload too large", TooLarge(length, limit));
+            return;
+        }
+        if (ctx.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body) body.MaxRequestBodySize = limit;
+
+        if (!ctx.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
+            && await gate.EnsureReadyAsync(ctx.RequestAborted) is { } unavailable)
+        {
+            await WriteAsync(ctx, StatusCodes.Status503ServiceUnavailable, "Run store unavailable", unavailable);
+            return;
+        }
+
+        try
+        {
+            await next(ctx);
+        }
+        catch (Exception e) when (!ctx.Response.HasStarted && StoreErrors.Describe(e, "the database") is { } message)
+        {
+            LogStore(log, e);
+            await WriteAsync(ctx, StatusCodes.Status503ServiceUnavailable, "Run store unavailable", message);
+        }
+        catch (BadHttpRequestException e) when (!ctx.Response.HasStarted)
+        {
+            var status = e.StatusCode;
+            await WriteAsync(ctx, status, status == StatusCodes.Status413PayloadTooLarge ? "Upload too large" : "Bad request",
+                status == StatusCodes.Status413PayloadTooLarge ? TooLarge(null, limit) : e.Message);
+        }
+        catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nothing to answer.
+        }
+        catch (Exception e) when (!ctx.Response.HasStarted)
+        {
+            LogUnexpected(log, e);
+            await WriteAsync(ctx, StatusCodes.Status500InternalServerError, "Unexpected error",
+                "The server failed unexpectedly; nothing was changed. The error is in the server log.");
+        }
+    }
+
+    public static string TooLarge(long? length, long limit) => length is { } n
+        ? $"The upload is {ResoluteOptions.Size(n)}; the limit is {ResoluteOptions.Size(limit)}. Nothing was saved: upload a smaller file (a scenario is usually under 20 KiB)."
+        : $"The upload is larger than the limit of {ResoluteOptions.Size(limit)}. Nothing was saved: upload a smaller file (a scenario is usually under 20 KiB).";
+
+    public static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        || ctx.Request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
+
+    private async Task WriteAsync(HttpContext ctx, int status, string title, string detail)
+    {
+        ctx.Response.Clear();
+        ctx.Response.StatusCode = status;
+        if (status == StatusCodes.Status413PayloadTooLarge) ctx.Response.Headers.Connection = "close";
+        if (IsApi(ctx))
+        {
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = ctx,
+                ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+            });
+            return;
+        }
+        await Html.WriteAsync(ctx, Html.ErrorPage(ctx, title, detail), status);
+    }
+
+    /// <summary>Not signed in: 401 problem details for the API, the login page for a person.</summary>
+    public static Task ChallengeAsync(HttpContext ctx, string redirectUri)
+    {
+        if (IsApi(ctx))
+        {
+            ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return ctx.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = ctx,
+                ProblemDetails = new ProblemDetails { Status = 401, Title = "Sign in required", Detail = "Sign in at /login first; the API uses the same cookie as the pages." },
+            }).AsTask();
+        }
+        ctx.Response.Redirect(redirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Signed in without the role: 403 with what the role cannot do.</summary>
+    public static Task ForbidAsync(HttpContext ctx)
+    {
+        var roles = string.Join(", ", Roles.All.Where(ctx.User.IsInRole));
+        var detail = $"Your role ({(roles.Length == 0 ? "none" : roles)}) does not allow this: viewers read, analysts edit and run, admins manage users.";
+        ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+        if (IsApi(ctx))
+        {
+            return ctx.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = ctx,
+                ProblemDetails = new ProblemDetails { Status = 403, Title = "Not allowed", Detail = detail },
+            }).AsTask();
+        }
+        return Html.WriteAsync(ctx, Html.ErrorPage(ctx, "Not allowed", detail), 403);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The run store failed")]
+    private static partial void LogStore(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception);
+}

@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Resolute.Data;
+using Resolute.Data.Diagnostics;
+using Resolute.Reports;
+using Resolute.Web.Hosting;
+using Resolute.Web.Store;
+
+namespace Resolute.Web.Runs;
+
+/// <summary>Runs waiting for the worker, in the order they were started.</summary>
+public sealed class RunBacklog
+{
+    private readonly Channel<long> _channel = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
+
+    public void Enqueue(long runId) => _channel.Writer.TryWrite(runId);
+
+    public IAsyncEnumerable<long> ReadAllAsync(CancellationToken ct) => _channel.Reader.ReadAllAsync(ct);
+}
+
+/// <summary>
+/// Works through the queue one run at a time (planning is CPU-bound and the machine is small): marks the run running,
+/// plans it off the request threads with live progress, renders the briefing, and writes the result and the
+/// <c>succeeded</c> status in one transaction — so a run is never shown finished without its result. A run stopped by
+/// <see cref="RunMonitor.Cancel"/> ends <c>cancelled</c>; one stopped by shutdown ends <c>interrupted</c>.
+/// </summary>
+public sealed partial class RunWorker(RunBacklog queue, RunMonitor monitor, IServiceScopeFactory scopes, DatasetProvider datasets,
+    IOptions<ResoluteOptions> options, TimeProvider time, ILogger<RunWorker> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var id in queue.ReadAllAsync(stoppingToken))
+            {
+                try
+                {
+                    await RunOneAsync(id, stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    // The store itself failed (locked, unreachable): the run stays as the store last saw it and shows
+                    // as interrupted on the next start; the worker goes on with the next run.
+                    LogRunFailed(log, id, e);
+                    monitor.Report(id, RunStatus.Failed, "the run store failed while saving this run", 0, e.Message);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task RunOneAsync(long id, CancellationToken stopping)
+    {
+        var cts = monitor.Track(id);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<StoreDb>();
+            var started = time.GetUtcNow();
+            var claimed = await db.Runs.Where(r => r.Id == id && r.Status == RunStatus.Queued)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RunStatus.Running).SetProperty(r => r.StartedUtc, started).SetProperty(r => r.Stage, "loading the dataset"), stopping);
+            if (claimed == 0) return; // cancelled while queued
+            var run = await db.Runs.AsNoTracking().FirstAsync(r => r.Id == id, stopping);
+            var clock = Stopwatch.StartNew();
+            void Report(string stage) => monitor.Report(id, RunStatus.Running, stage, clock.Elapsed.TotalSeconds);
+            Report("loading the dataset");
+
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, stopping);
+            var ct = linked.Token;
+            try
+            {
+                var (dataset, error) = datasets.Get();
+                if (dataset is null)
+                {
+                    await FinishAsync(db, id, RunStatus.Failed, "failed: " + error, error, null, null, clock);
+                    return;
+                }
+                Report("checking the scenario");
+                var parsed = ScenarioFile.Parse(run.ScenarioYaml, run.ScenarioId + ".yaml", dataset);
+                if (parsed.Value is not { } scenario)
+                {
+                    var why = string.Join("; ", parsed.Diagnostics.Where(d => d.Severity == Severity.Error).Take(5));
+                    await FinishAsync(db, id, RunStatus.Failed, "failed: the scenario does not validate", why, null, null, clock);
+                    return;
+                }
+
+                const string planning = "planning: force generation, geography, balance and sensitivity";
+                Report(planning);
+                var work = Task.Run(() => Planner.Run(dataset, scenario, started, options.Value.PlanOptions, ct), ct);
+                while (await Task.WhenAny(work, Task.Delay(TimeSpan.FromSeconds(1), time, CancellationToken.None)) != work)
+                    Report(planning);
+                var result = await work;
+
+                Report("rendering the briefing");
+                var files = Briefing.Render(result);
+                ct.ThrowIfCancellationRequested();
+                Report("saving the result");
+                await FinishAsync(db, id, RunStatus.Succeeded, "succeeded", null, files.Json, files.Html, clock, ScenarioFile.Hash(scenario));
+            }
+            catch (OperationCanceledException) when (cts.IsCancellationRequested)
+            {
+                await FinishAsync(db, id, RunStatus.Cancelled, "cancelled by a user; nothing was saved", null, null, null, clock);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                await FinishAsync(db, id, RunStatus.Interrupted, "interrupted: the server stopped before the run finished; start it again", null, null, null, clock);
+            }
+            catch (Exception e) when (e is not OperationCanceledException && StoreErrors.Describe(e, "") is null)
+            {
+                await FinishAsync(db, id, RunStatus.Failed, "failed: the planner stopped with an error", e.Message, null, null, clock);
+            }
+        }
+        finally
+        {
+            monitor.Untrack(id);
+        }
+    }
+
+    private async Task FinishAsync(StoreDb db, long id, RunStatus status, string stage, string? error, string? json, string? html, Stopwatch clock, string? hash = null)
+    {
+        // One transaction: status, result and briefing land together or not at all.
+        await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        var run = await db.Runs.FirstAsync(r => r.Id == id, CancellationToken.None);
+        run.Status = status;
+        run.Stage = stage;
+        run.Error = error;
+        run.ResultJson = json;
+        run.BriefingHtml = html;
+        run.ScenarioHash = hash ?? run.ScenarioHash;
+        run.FinishedUtc = time.GetUtcNow();
+        await db.SaveChangesAsync(CancellationToken.None);
+        await tx.CommitAsync(CancellationToken.None);
+        monitor.Report(id, status, stage, clock.Elapsed.TotalSeconds, error);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} could not be saved")]
+    private static partial void LogRunFailed(ILogger logger, long runId, Exception exception);
+}
