@@ -32,6 +32,11 @@ public sealed record PlanOptions(int Threads = 1, int? Runs = null, int TornadoR
     }
 }
 
+/// <summary>Where a plan is: the stage under way, in words, and the share of the whole plan done (0 to 1).</summary>
+/// <param name="Stage">What the planner is doing, e.g. "balance: 12,000 of 40,000 campaigns".</param>
+/// <param name="Done">The share of the expected work done; stages are weighted by their usual share of the time.</param>
+public sealed record PlanProgress(string Stage, double Done);
+
 /// <summary>Composes the planning stages for one scenario into a <see cref="PlanResult"/>. The CLI and the web app both call this.</summary>
 public static class Planner
 {
@@ -46,7 +51,12 @@ public static class Planner
     /// sensitivity of the headline outputs.
     /// </summary>
     /// <exception cref="ArgumentException">The options are invalid (validate them at the boundary).</exception>
-    public static PlanResult Run(Dataset dataset, Scenario scenario, DateTimeOffset now, PlanOptions options, CancellationToken cancellationToken = default)
+    public static PlanResult Run(Dataset dataset, Scenario scenario, DateTimeOffset now, PlanOptions options, CancellationToken cancellationToken = default) =>
+        Run(dataset, scenario, now, options, null, cancellationToken);
+
+    /// <summary>As <see cref="Run(Dataset, Scenario, DateTimeOffset, PlanOptions, CancellationToken)"/>, reporting each stage and the campaigns done to <paramref name="progress"/>.</summary>
+    /// <exception cref="ArgumentException">The options are invalid (validate them at the boundary).</exception>
+    public static PlanResult Run(Dataset dataset, Scenario scenario, DateTimeOffset now, PlanOptions options, IProgress<PlanProgress>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(scenario);
@@ -62,6 +72,7 @@ public static class Planner
             stages[PlanResult.ForceGenerationStage] = "not computed: the scenario has no requirement";
         else
         {
+            progress?.Report(new PlanProgress("force generation: CP-SAT fills the requirement", 0));
             plan = ForceGenerator.Solve(dataset, scenario, options.Solve ?? SolveOptions.Default, null, cancellationToken);
             stages[PlanResult.ForceGenerationStage] = plan.Solver.Stopped ? "computed (stopped early: the best plan found, not proven optimal)" : PlanResult.Computed;
         }
@@ -70,6 +81,7 @@ public static class Planner
 
         // 2. Geography, on the units force generation picked.
         cancellationToken.ThrowIfCancellationRequested();
+        progress?.Report(new PlanProgress("geography: deployment areas, unit positions, air-defence coverage", StageStart.Geography));
         var geo = Geography.Plan(dataset, scenario, deployed);
         using (var map = JsonDocument.Parse(GeoJson.Write(geo)))
         {
@@ -91,11 +103,41 @@ public static class Planner
             var (weights, _) = WuvWeights.From(scenario);
             var score = weights is null || deployed.Length == 0 ? null : ForceScoring.Score(dataset, deployed.Select(u => u.Id), weights);
             var ensemble = new EnsembleOptions(options.Threads) { Cancellation = cancellationToken };
-            var balanceResult = BalanceAnalysis.Run(scenario.Id, assumptions, settings, options.Runs ?? scenario.Simulation.Runs, scenario.Seed, ensemble, score);
+            var runs = options.Runs ?? scenario.Simulation.Runs;
+            // Campaign counts per stage, so that progress can say how far each has got.
+            var balanceRuns = 2 * runs; // with and without the coalition
+            var tornadoRuns = (1 + (2 * CampaignParameters.All.Count)) * options.TornadoRunsPerPoint;
+            var sobolRuns = options.SobolSamples * (CampaignParameters.All.Count(p => assumptions[p].Distribution.Kind != DistributionKind.Fixed) + 2);
+            EnsembleOptions Reporting(string stage, int total, double from, double to) => progress is null ? ensemble : ensemble with
+            {
+                Progress = done => progress.Report(new PlanProgress(
+                    string.Create(CultureInfo.InvariantCulture, $"{stage}: {Math.Min(total, done):#,0} of {total:#,0} campaigns"),
+                    from + ((to - from) * Math.Min(1.0, (double)done / Math.Max(1, total))))),
+            };
+
+            // The two ensembles (with and without the coalition) run one after the other through the same options: each
+            // reports its own count, so add the runs of the ensembles already finished.
+            var finished = 0;
+            var balanceOptions = progress is null ? ensemble : ensemble with
+            {
+                Progress = done =>
+                {
+                    var total = done >= runs ? Interlocked.Increment(ref finished) * runs : (Volatile.Read(ref finished) * runs) + done;
+                    progress.Report(new PlanProgress(
+                        string.Create(CultureInfo.InvariantCulture, $"balance: {Math.Min(balanceRuns, total):#,0} of {balanceRuns:#,0} campaigns (with and without the coalition)"),
+                        StageStart.Balance + ((StageStart.Tornado - StageStart.Balance) * Math.Min(1.0, (double)total / Math.Max(1, balanceRuns)))));
+                },
+            };
+            progress?.Report(new PlanProgress("balance: Monte Carlo campaigns", StageStart.Balance));
+            var balanceResult = BalanceAnalysis.Run(scenario.Id, assumptions, settings, runs, scenario.Seed, balanceOptions, score);
             cancellationToken.ThrowIfCancellationRequested();
-            var tornado = options.TornadoRunsPerPoint > 0 ? Sensitivity.Tornado(assumptions, settings, options.TornadoRunsPerPoint, scenario.Seed, ensemble) : [];
+            var tornado = options.TornadoRunsPerPoint > 0
+                ? Sensitivity.Tornado(assumptions, settings, options.TornadoRunsPerPoint, scenario.Seed, Reporting("sensitivity, tornado", tornadoRuns, StageStart.Tornado, StageStart.Sobol))
+                : [];
             cancellationToken.ThrowIfCancellationRequested();
-            var sobol = options.SobolSamples > 0 ? Sensitivity.Sobol(assumptions, settings, options.SobolSamples, scenario.Seed, ensemble) : [];
+            var sobol = options.SobolSamples > 0
+                ? Sensitivity.Sobol(assumptions, settings, options.SobolSamples, scenario.Seed, Reporting("sensitivity, Sobol indices", sobolRuns, StageStart.Sobol, 1))
+                : [];
             cancellationToken.ThrowIfCancellationRequested();
             var from = plan is null
                 ? "no coalition force (the scenario has no requirement)"
@@ -105,6 +147,7 @@ public static class Planner
             stages[PlanResult.BalanceStage] = PlanResult.Computed;
         }
 
+        progress?.Report(new PlanProgress("done", 1));
         return result with
         {
             Stages = stages,
@@ -112,6 +155,15 @@ public static class Planner
             Balance = balance,
             Sources = SourcesUsed(dataset, scenario, deployed, result.Stances.Values.SelectMany(n => n)),
         };
+    }
+
+    /// <summary>Where each stage starts in the progress scale: their usual shares of a default plan's time on two cores.</summary>
+    private static class StageStart
+    {
+        public const double Geography = 0.10;
+        public const double Balance = 0.20;
+        public const double Tornado = 0.45;
+        public const double Sobol = 0.65;
     }
 
     /// <summary>Every dataset row the plan used (nations, stances, deployed units with their holdings and equipment, cities, threats, front line), grouped by source.</summary>

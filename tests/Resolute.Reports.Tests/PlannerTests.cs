@@ -52,6 +52,29 @@ public sealed class PlannerTests(PlanFixture fixture)
     }
 
     [Fact]
+    public void Run_WithProgress_ReportsEveryStageInOrderAndTheSameResult()
+    {
+        var reports = new System.Collections.Concurrent.ConcurrentQueue<PlanProgress>();
+        var options = PlanFixture.Options with { Runs = 100, TornadoRunsPerPoint = 5, SobolSamples = 8 };
+        var scenario = PlanFixture.LoadScenario(fixture.Dataset, PlanFixture.Scenario);
+
+        var withProgress = Planner.Run(fixture.Dataset, scenario, PlanFixture.Now, options, new Collect(reports), default);
+        var without = Planner.Run(fixture.Dataset, scenario, PlanFixture.Now, options);
+
+        var stages = reports.Select(r => r.Stage.Split(':')[0]).Distinct().ToList();
+        Assert.Equal(["force generation", "geography", "balance", "sensitivity, tornado", "sensitivity, Sobol indices", "done"], stages);
+        Assert.All(reports, r => Assert.InRange(r.Done, 0, 1));
+        Assert.Equal(1, reports.Last().Done);
+        Assert.Contains(reports, r => r.Stage == "balance: 200 of 200 campaigns (with and without the coalition)");
+        Assert.Equal(ResultJson.Write(without), ResultJson.Write(withProgress));
+    }
+
+    private sealed class Collect(System.Collections.Concurrent.ConcurrentQueue<PlanProgress> into) : IProgress<PlanProgress>
+    {
+        public void Report(PlanProgress value) => into.Enqueue(value);
+    }
+
+    [Fact]
     public void Run_ScenarioWithoutRequirement_ReportsForceGenerationNotComputed()
     {
         var scenario = PlanFixture.LoadScenario(fixture.Dataset, "calibration-2025");

@@ -215,7 +215,7 @@ public static class PageEndpoints
         if (r.Error is not null) b.Append("<p class=\"error\" id=\"error\">").Append(E(r.Error)).Append("</p>");
         if (!finished)
         {
-            b.Append("<p><progress id=\"progress\" aria-label=\"Run progress\"></progress></p>");
+            b.Append("<p><progress id=\"progress\" max=\"1\" aria-label=\"Run progress\"></progress></p>");
             if (Can(ctx, Roles.Edit))
                 b.Append("<form method=\"post\" action=\"/runs/").Append(id).Append("/cancel\">").Append(Token(ctx))
                     .Append("<input type=\"hidden\" name=\"from\" value=\"detail\"><button type=\"submit\" class=\"danger\" id=\"cancel\">Cancel the run</button></form>");
@@ -245,6 +245,7 @@ public static class PageEndpoints
             const p = JSON.parse(e.data);
             status.innerHTML = `<span class="status ${p.status}" data-status="${p.status}">${p.status}</span>`;
             stage.textContent = p.stage; elapsed.textContent = `(${p.elapsedSeconds.toFixed(0)} s)`;
+            const bar = document.getElementById('progress'); if (bar && p.done > 0) bar.value = p.done;
             if (['succeeded', 'failed', 'cancelled', 'interrupted'].includes(p.status)) { es.close(); setTimeout(() => location.reload(), 300); }
           });
           es.onerror = () => { stage.textContent += ' (connection lost; reload to resume)'; es.close(); };

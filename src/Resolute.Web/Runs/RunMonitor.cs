@@ -10,7 +10,8 @@ namespace Resolute.Web.Runs;
 /// <param name="ElapsedSeconds">Seconds since it started.</param>
 /// <param name="Version">Increases with every change (the stream sends only changes).</param>
 /// <param name="Error">Why it failed, when it did.</param>
-public sealed record RunProgress(long RunId, string Status, string Stage, double ElapsedSeconds, long Version, string? Error = null)
+/// <param name="Done">The share of the run's work done (0 to 1); 1 once finished.</param>
+public sealed record RunProgress(long RunId, string Status, string Stage, double ElapsedSeconds, long Version, string? Error = null, double Done = 0)
 {
     public bool Finished => RunStatusCodes.Parse(Status).IsFinished();
 }
@@ -27,8 +28,9 @@ public sealed class RunMonitor
 
     public RunProgress? Get(long runId) => _progress.TryGetValue(runId, out var p) ? p : null;
 
-    public void Report(long runId, RunStatus status, string stage, double elapsedSeconds, string? error = null) =>
-        _progress[runId] = new RunProgress(runId, status.ToCode(), stage, elapsedSeconds, Interlocked.Increment(ref _version), error);
+    public void Report(long runId, RunStatus status, string stage, double elapsedSeconds, string? error = null, double done = 0) =>
+        _progress[runId] = new RunProgress(runId, status.ToCode(), stage, elapsedSeconds, Interlocked.Increment(ref _version), error,
+            status.IsFinished() ? 1 : Math.Clamp(done, 0, 1));
 
     /// <summary>Registers a run about to start; the token fires on <see cref="Cancel"/>.</summary>
     public CancellationTokenSource Track(long runId) => _cancel.GetOrAdd(runId, _ => new CancellationTokenSource());

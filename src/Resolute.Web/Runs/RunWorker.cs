@@ -66,8 +66,8 @@ public sealed partial class RunWorker(RunBacklog queue, RunMonitor monitor, ISer
             if (claimed == 0) return; // cancelled while queued
             var run = await db.Runs.AsNoTracking().FirstAsync(r => r.Id == id, stopping);
             var clock = Stopwatch.StartNew();
-            void Report(string stage) => monitor.Report(id, RunStatus.Running, stage, clock.Elapsed.TotalSeconds);
-            Report("loading the dataset");
+            void Report(string stage, double done) => monitor.Report(id, RunStatus.Running, stage, clock.Elapsed.TotalSeconds, done: done);
+            Report("loading the dataset", 0);
 
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, stopping);
             var ct = linked.Token;
@@ -79,7 +79,7 @@ public sealed partial class RunWorker(RunBacklog queue, RunMonitor monitor, ISer
                     await FinishAsync(db, id, RunStatus.Failed, "failed: " + error, error, null, null, clock);
                     return;
                 }
-                Report("checking the scenario");
+                Report("checking the scenario", 0.01);
                 var parsed = ScenarioFile.Parse(run.ScenarioYaml, run.ScenarioId + ".yaml", dataset);
                 if (parsed.Value is not { } scenario)
                 {
@@ -88,17 +88,14 @@ public sealed partial class RunWorker(RunBacklog queue, RunMonitor monitor, ISer
                     return;
                 }
 
-                const string planning = "planning: force generation, geography, balance and sensitivity";
-                Report(planning);
-                var work = Task.Run(() => Planner.Run(dataset, scenario, started, options.Value.PlanOptions, ct), ct);
-                while (await Task.WhenAny(work, Task.Delay(TimeSpan.FromSeconds(1), time, CancellationToken.None)) != work)
-                    Report(planning);
-                var result = await work;
+                // The planner reports each stage and the campaigns done; the stream sends the latest.
+                Report("planning: force generation", 0.02);
+                var result = await Task.Run(() => Planner.Run(dataset, scenario, started, options.Value.PlanOptions, new Relay(p => Report(p.Stage, 0.02 + (0.93 * p.Done))), ct), ct);
 
-                Report("rendering the briefing");
+                Report("rendering the briefing", 0.96);
                 var files = Briefing.Render(result);
                 ct.ThrowIfCancellationRequested();
-                Report("saving the result");
+                Report("saving the result", 0.99);
                 await FinishAsync(db, id, RunStatus.Succeeded, "succeeded", null, files.Json, files.Html, clock, ScenarioFile.Hash(scenario));
             }
             catch (OperationCanceledException) when (cts.IsCancellationRequested)
@@ -135,6 +132,12 @@ public sealed partial class RunWorker(RunBacklog queue, RunMonitor monitor, ISer
         await db.SaveChangesAsync(CancellationToken.None);
         await tx.CommitAsync(CancellationToken.None);
         monitor.Report(id, status, stage, clock.Elapsed.TotalSeconds, error);
+    }
+
+    /// <summary>Passes progress on synchronously, on the planner's threads (<see cref="Progress{T}"/> would post it out of order).</summary>
+    private sealed class Relay(Action<PlanProgress> report) : IProgress<PlanProgress>
+    {
+        public void Report(PlanProgress value) => report(value);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} could not be saved")]
