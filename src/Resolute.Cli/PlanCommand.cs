@@ -41,7 +41,7 @@ internal static class PlanCommand
             PlanResult result;
             try
             {
-                result = Planner.Run(dataset, sc, TimeProvider.System.GetUtcNow(), options, ct);
+                result = RunWithProgress(output, progress => Planner.Run(dataset, sc, TimeProvider.System.GetUtcNow(), options, progress, ct));
             }
             catch (OperationCanceledException)
             {
@@ -55,6 +55,50 @@ internal static class PlanCommand
             return Task.FromResult(BriefingOutput.Write(output, dir, files));
         });
         return command;
+    }
+
+    /// <summary>
+    /// Shows the planner's progress: a bar with the current stage on an interactive console, otherwise one line per stage on
+    /// standard error (standard output stays the result alone, so <c>--format json</c> can be piped).
+    /// </summary>
+    private static PlanResult RunWithProgress(Output output, Func<IProgress<PlanProgress>, PlanResult> work)
+    {
+        if (!output.Console.Profile.Capabilities.Interactive) return work(new StageLines(output.Error));
+        PlanResult result = null!;
+        output.Console.Progress().AutoClear(true).Start(ctx =>
+        {
+            var task = ctx.AddTask("planning", maxValue: 1);
+            result = work(new Bar(task));
+            task.Value = 1;
+        });
+        return result;
+    }
+
+    private sealed class Bar(ProgressTask task) : IProgress<PlanProgress>
+    {
+        public void Report(PlanProgress value)
+        {
+            task.Description = Markup.Escape(value.Stage);
+            task.Value = Math.Max(task.Value, value.Done);
+        }
+    }
+
+    /// <summary>Writes a line when the stage changes (not for every campaign count).</summary>
+    private sealed class StageLines(TextWriter error) : IProgress<PlanProgress>
+    {
+        private readonly Lock _gate = new();
+        private string? _stage;
+
+        public void Report(PlanProgress value)
+        {
+            var stage = value.Stage.Split(':')[0];
+            lock (_gate)
+            {
+                if (stage == _stage || stage == "done") return;
+                _stage = stage;
+                error.WriteLine(value.Stage.Contains(" of ", StringComparison.Ordinal) ? stage + "…" : value.Stage + "…");
+            }
+        }
     }
 
     private static void Render(IAnsiConsole console, PlanResult s)

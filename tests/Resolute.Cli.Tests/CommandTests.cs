@@ -14,6 +14,10 @@ public sealed class CommandTests
         Assert.Contains("European offer with a US backstop (February 2025)", run.Out, StringComparison.Ordinal);
         Assert.Contains("manoeuvre_brigade", run.Out, StringComparison.Ordinal);
         Assert.Contains($"Wrote {Path.Combine(dir, "result.json")}", run.Error, StringComparison.Ordinal);
+        var stages = new[] { "force generation:", "geography:", "balance", "sensitivity, tornado", "sensitivity, Sobol indices" };
+        var positions = stages.Select(s => run.Error.IndexOf(s, StringComparison.Ordinal)).ToArray();
+        Assert.All(positions, p => Assert.True(p >= 0, "every stage is announced on standard error"));
+        Assert.Equal(positions.Order(), positions);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "result.json")));
         var provenance = json.RootElement.GetProperty("provenance");
         Assert.StartsWith("sha256:", provenance.GetProperty("dataset_version").GetString(), StringComparison.Ordinal);
