@@ -94,8 +94,10 @@ public static class ApiEndpoints
                     : TypedResults.Problem($"Run {id} has no result: its status is {run.Status.ToCode()}.", statusCode: 409, title: "No result");
             })
             .RequireAuthorization(Roles.Read).WithSummary("The run's result.json.");
-        runs.MapGet("/{id:long}/events", async Task<Results<ServerSentEventsResult<SseItem<RunProgress>>, ProblemHttpResult>> (long id, RunService r, TimeProvider time, CancellationToken ct) =>
-                await r.ProgressAsync(id, ct) is null ? NoRun(id) : TypedResults.ServerSentEvents(Progress(id, r, time, ct), "progress"))
+        // The items already carry their event name: passing one again would make T the SseItem itself, and each event's
+        // data would be the wrapper ({"data":{…},"eventType":…}) instead of the progress.
+        runs.MapGet("/{id:long}/events", async Task<Results<ServerSentEventsResult<RunProgress>, ProblemHttpResult>> (long id, RunService r, TimeProvider time, CancellationToken ct) =>
+                await r.ProgressAsync(id, ct) is null ? NoRun(id) : TypedResults.ServerSentEvents(Progress(id, r, time, ct)))
             .RequireAuthorization(Roles.Read).WithSummary("Live progress as server-sent events (event 'progress'); the stream ends when the run finishes.");
         runs.MapPost("/{id:long}/cancel", async Task<Results<Accepted<CancelResponse>, ProblemHttpResult>> (long id, RunService r, CancellationToken ct) =>
                 await r.CancelAsync(id, ct) switch
