@@ -191,8 +191,13 @@ public static class ApiEndpoints
         {
             var http = ctx.HttpContext;
             if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || HttpMethods.IsOptions(http.Request.Method)) return await next(ctx);
-            var af = http.RequestServices.GetRequiredService<IAntiforgery>();
-            if (await af.IsRequestValidAsync(http)) return await next(ctx);
+            // The antiforgery middleware has already checked the request (the endpoint carries the metadata) and
+            // recorded the outcome; asking IAntiforgery again after a failure throws when the token is missing
+            // (it touches the form, which an invalid validation feature forbids), which answered 500 instead of 400.
+            var valid = http.Features.Get<IAntiforgeryValidationFeature>() is { } checkedAlready
+                ? checkedAlready.IsValid
+                : await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http);
+            if (valid) return await next(ctx);
             return TypedResults.Problem($"Missing or invalid antiforgery token: get one from GET /api/antiforgery and send it in the {Errors.AntiforgeryHeader} header.",
                 statusCode: 400, title: "Antiforgery token required");
         });
