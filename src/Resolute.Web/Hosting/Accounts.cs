@@ -20,15 +20,17 @@ public static partial class Accounts
 {
     public static void MapAccounts(this WebApplication app)
     {
-        app.MapGet("/login", (HttpContext ctx, string? returnUrl) => LoginPage(ctx, returnUrl, null))
+        app.MapSetup();
+        app.MapGet("/login", async (HttpContext ctx, string? returnUrl, UserManager<IdentityUser> users, CancellationToken ct) =>
+                LoginPage(ctx, returnUrl, null, await Setup.HasUsersAsync(users, ct)))
             .AllowAnonymous().ExcludeFromDescription();
         app.MapPost("/login", async (HttpContext ctx, [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
-                SignInManager<IdentityUser> signIn) =>
+                SignInManager<IdentityUser> signIn, CancellationToken ct) =>
             {
                 var result = await signIn.PasswordSignInAsync(userName ?? "", password ?? "", isPersistent: false, lockoutOnFailure: true);
                 if (result.Succeeded) return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/scenarios");
                 var why = result.IsLockedOut ? "Too many failed attempts: this account is locked for a few minutes." : "Wrong user name or password.";
-                return LoginPage(ctx, returnUrl, why, StatusCodes.Status401Unauthorized);
+                return LoginPage(ctx, returnUrl, why, await Setup.HasUsersAsync(signIn.UserManager, ct), StatusCodes.Status401Unauthorized);
             })
             .AllowAnonymous().ExcludeFromDescription();
         app.MapPost("/logout", async ([FromForm] string? confirm, SignInManager<IdentityUser> signIn) =>
@@ -73,7 +75,7 @@ public static partial class Accounts
 
     private static bool IsLocal(string? url) => !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 
-    private static IResult LoginPage(HttpContext ctx, string? returnUrl, string? error, int status = 200)
+    private static IResult LoginPage(HttpContext ctx, string? returnUrl, string? error, bool hasUsers, int status = 200)
     {
         var body = new StringBuilder("<h1>Sign in</h1>");
         if (error is not null) body.Append("<p class=\"error\" role=\"alert\">").Append(E(error)).Append("</p>");
@@ -82,7 +84,9 @@ public static partial class Accounts
             .Append("<p><label>User name<br><input name=\"userName\" autocomplete=\"username\" required></label></p>")
             .Append("<p><label>Password<br><input name=\"password\" type=\"password\" autocomplete=\"current-password\" required></label></p>")
             .Append("<p><button type=\"submit\">Sign in</button></p></form>")
-            .Append("<p>No account yet? An admin creates one; the first admin is created with <code>dotnet run --project src/Resolute.Web -- create-user NAME --role admin</code>.</p>");
+            .Append(hasUsers
+                ? "<p>No account yet? An admin creates one at Users.</p>"
+                : "<p class=\"notice\" id=\"setup-link\">Nobody can sign in yet: <a href=\"/setup\">create the first admin</a> (or run <code>dotnet run --project src/Resolute.Web -- create-user NAME --role admin</code>).</p>");
         return Page(ctx, "Sign in", body.ToString(), status: status);
     }
 
