@@ -1,0 +1,126 @@
+using System.Net;
+using System.Text.Json;
+using Resolute.Reports;
+using Resolute.Web.Hosting;
+using Resolute.Web.Runs;
+using Resolute.Web.Tests.Support;
+
+namespace Resolute.Web.Tests.Runs;
+
+/// <summary>
+/// One realistic run for the class, started on first use with its event stream read from the start; the tests that
+/// need a succeeded run share it (planning is the slow part), so none depends on another having run first.
+/// </summary>
+public sealed class RealisticRunFixture : IAsyncLifetime, IDisposable
+{
+    private readonly AppFixture _app = new();
+    private readonly Lazy<Task<(RunSummary Started, List<(string Event, RunProgress Progress)> Events)>> _run;
+
+    public RealisticRunFixture() => _run = new(async () =>
+    {
+        var analyst = await _app.As(Roles.Analyst);
+        var started = await Sse.StartAsync(analyst, Bundled.Realistic);
+        return (started, await Sse.ReadToEndAsync(analyst, started.Id, RunApiTests.RunTimeout));
+    });
+
+    public Task<Session> As(string role) => _app.As(role);
+
+    public Task<(RunSummary Started, List<(string Event, RunProgress Progress)> Events)> RealisticAsync() => _run.Value;
+
+    public Task InitializeAsync() => _app.InitializeAsync();
+
+    public Task DisposeAsync() => _app.DisposeAsync();
+
+    public void Dispose() => _app.Dispose();
+}
+
+public sealed class RunApiTests(RealisticRunFixture fixture) : IClassFixture<RealisticRunFixture>
+{
+    /// <summary>Generous: planning shares two cores with the other test classes.</summary>
+    public static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task Run_RealisticScenario_StreamsQueuedRunningSucceeded()
+    {
+        var (started, events) = await fixture.RealisticAsync();
+
+        Assert.Equal("queued", started.Status);
+        Assert.All(events, e => Assert.Equal("progress", e.Event));
+        Assert.All(events, e => Assert.Equal(started.Id, e.Progress.RunId));
+        // Each event is a change, statuses only move forward, and the stream closes after the final one.
+        Assert.Equal(events.Count, events.Select(e => e.Progress.Version).Distinct().Count());
+        var statuses = events.Select(e => e.Progress.Status).Distinct().ToList();
+        Assert.Equal(["running", "succeeded"], statuses.Where(s => s != "queued"));
+        Assert.Equal(statuses.OrderBy(Rank), statuses);
+        Assert.True(events.Count(e => e.Progress.Status == "running") >= 2, "expected several progress events while running");
+        Assert.True(events[^1].Progress.Finished);
+        Assert.Equal("succeeded", events[^1].Progress.Stage);
+    }
+
+    [Fact]
+    public async Task Run_RealisticScenario_StoresResultJsonAndBriefing()
+    {
+        var (started, _) = await fixture.RealisticAsync();
+        var viewer = await fixture.As(Roles.Viewer);
+
+        var run = await viewer.GetJsonAsync<RunSummary>($"/api/runs/{started.Id}");
+        using var result = await viewer.GetAsync($"/api/runs/{started.Id}/result");
+        using var briefing = await viewer.GetAsync($"/runs/{started.Id}/briefing");
+
+        Assert.Equal(("succeeded", true, "test-analyst"), (run.Status, run.HasResult, run.CreatedBy));
+        Assert.True(run.CreatedUtc <= run.StartedUtc && run.StartedUtc <= run.FinishedUtc);
+        Assert.Equal(HttpStatusCode.OK, result.StatusCode);
+        Assert.Equal("application/json", result.Content.Headers.ContentType?.MediaType);
+        var read = ResultJson.Read(await result.Content.ReadAsStringAsync());
+        Assert.Null(read.Error);
+        Assert.Equal(Bundled.Realistic, read.Value!.Scenario.Id);
+        Assert.True(read.Value.ForceGeneration!.Fill.FilledSlots > 0, "the realistic scenario fills slots");
+        Assert.Equal(HttpStatusCode.OK, briefing.StatusCode);
+        Assert.Equal("text/html", briefing.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("sandbox allow-scripts", briefing.Headers.GetValues("Content-Security-Policy").Single());
+        var doc = await Session.ParseAsync(briefing);
+        Assert.Contains(read.Value.Scenario.Name, doc.Title, StringComparison.Ordinal);
+        Assert.NotNull(doc.QuerySelector("#bluf"));
+        var page = await viewer.PageAsync($"/runs/{started.Id}");
+        Assert.Equal($"/runs/{started.Id}/briefing", page.QuerySelector("iframe#briefing")?.GetAttribute("src"));
+    }
+
+    [Fact]
+    public async Task Compare_RealisticAndQuickRuns_ListsTheDifferences()
+    {
+        var (realistic, _) = await fixture.RealisticAsync();
+        var analyst = await fixture.As(Roles.Analyst);
+        var quick = await Sse.StartAsync(analyst, Bundled.Quick);
+        Assert.Equal("succeeded", (await Sse.FinishedAsync(analyst, quick.Id, RunTimeout)).Status);
+
+        using var response = await analyst.GetAsync($"/api/compare?a={realistic.Id}&b={quick.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var c = json.RootElement;
+        Assert.Equal((realistic.Id, quick.Id), (c.GetProperty("a").GetProperty("id").GetInt64(), c.GetProperty("b").GetProperty("id").GetInt64()));
+        var filled = c.GetProperty("headline").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "Slots filled");
+        Assert.True(filled.GetProperty("a").GetDouble() > 0);
+        Assert.Equal(0, filled.GetProperty("b").GetDouble());
+        Assert.Equal(-filled.GetProperty("a").GetDouble(), filled.GetProperty("delta").GetDouble());
+        var units = c.GetProperty("units").EnumerateArray().ToList();
+        Assert.NotEmpty(units);
+        Assert.All(units, u => Assert.Equal("only a", u.GetProperty("presence").GetString()));
+        var page = await analyst.PageAsync($"/compare?a={realistic.Id}&b={quick.Id}");
+        Assert.Equal(units.Count, page.QuerySelectorAll("#units tbody tr").Length);
+    }
+
+    [Fact]
+    public async Task Compare_UnknownRun_Returns404Problem()
+    {
+        var analyst = await fixture.As(Roles.Analyst);
+        var (realistic, _) = await fixture.RealisticAsync();
+
+        using var unknown = await analyst.GetAsync($"/api/compare?a={realistic.Id}&b=424242");
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("No run 424242.", (await Bundled.ProblemAsync(unknown)).GetProperty("detail").GetString());
+    }
+
+    private static int Rank(string status) => status switch { "queued" => 0, "running" => 1, _ => 2 };
+}
