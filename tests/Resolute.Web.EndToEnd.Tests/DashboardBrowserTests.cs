@@ -29,6 +29,8 @@ public sealed partial class DashboardBrowserTests(DashboardFixture fixture, ITes
           const report = how => console.log(`resolute-status ${how} ${el.querySelector('[data-status]')?.dataset.status}`);
           report('load');
           new MutationObserver(() => report('live')).observe(el, { childList: true, subtree: true });
+          const stage = document.getElementById('stage');
+          if (stage) new MutationObserver(() => console.log(`resolute-stage ${stage.textContent}`)).observe(stage, { childList: true, characterData: true, subtree: true });
         });
         """;
 
@@ -175,17 +177,18 @@ public sealed partial class DashboardBrowserTests(DashboardFixture fixture, ITes
     }
 
     /// <summary>Records the page's status changes and its script errors (see <see cref="StatusRecorder"/>).</summary>
-    private static async Task WatchAsync(IPage page, List<string> statuses, List<string> errors)
+    private async Task WatchAsync(IPage page, List<string> statuses, List<string> errors)
     {
         await page.Context.AddInitScriptAsync(StatusRecorder);
         Listen(page, statuses, errors);
     }
 
-    private static void Listen(IPage page, List<string> statuses, List<string> errors)
+    private void Listen(IPage page, List<string> statuses, List<string> errors)
     {
         page.Console += (_, m) =>
         {
             if (m.Text.StartsWith("resolute-status ", StringComparison.Ordinal)) lock (statuses) statuses.Add(m.Text["resolute-status ".Length..]);
+            else if (m.Text.StartsWith("resolute-stage ", StringComparison.Ordinal)) Log(m.Text);
             // The viewer's forged POSTs are meant to fail: the browser logs those refusals, which are not page errors.
             else if (m.Type == "error" && !m.Text.Contains("status of 403", StringComparison.Ordinal)) lock (errors) errors.Add(m.Text);
         };
@@ -227,6 +230,11 @@ public sealed partial class DashboardBrowserTests(DashboardFixture fixture, ITes
     private async Task ShotAsync(IPage page, string name)
     {
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DashboardFixture.Screenshots, name + ".png"), FullPage = true });
-        output.WriteLine($"{_clock.Elapsed.TotalSeconds,6:0.0} s  {name}.png");
+        Log(name + ".png");
+    }
+
+    private void Log(string what)
+    {
+        lock (_clock) output.WriteLine($"{_clock.Elapsed.TotalSeconds,6:0.0} s  {what}");
     }
 }
