@@ -91,7 +91,16 @@ public sealed class PostgresServer : IAsyncLifetime
     private async Task ExecuteAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(AdminConnectionString);
-        await connection.OpenAsync();
+        try
+        {
+            await connection.OpenAsync();
+        }
+        catch (NpgsqlException e)
+        {
+            var b = new NpgsqlConnectionStringBuilder(AdminConnectionString);
+            Assert.Fail($"Cannot reach the PostgreSQL server for the store tests ({b.Host}:{b.Port}, database '{b.Database}', user '{b.Username}'"
+                + $"{(_cluster is null ? $", from {Variable}" : ", a throwaway cluster")}): {e.Message}. Check that the server is running and accepts this user.");
+        }
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
