@@ -20,7 +20,8 @@ public sealed partial class DashboardBrowserTests(DashboardFixture fixture, ITes
 
     /// <summary>
     /// Reports the run status span's every change to the test (console messages survive the page's own reload when a
-    /// run finishes), so the test can tell a status the page got over server-sent events from one rendered on load.
+    /// run finishes), so the test can tell a status the page got over server-sent events from one rendered on load;
+    /// and the stage text, which the test logs with its time.
     /// </summary>
     private const string StatusRecorder = """
         document.addEventListener('DOMContentLoaded', () => {
@@ -171,9 +172,12 @@ public sealed partial class DashboardBrowserTests(DashboardFixture fixture, ITes
         var run = await page.EvaluateAsync<JsonElement>($"() => fetch('/api/runs/{id}').then(r => r.json())");
         Assert.Equal("cancelled", run.GetProperty("status").GetString());
         Assert.False(run.GetProperty("hasResult").GetBoolean());
-
         Assert.Empty(offLoopback);
         Assert.Empty(errors);
+
+        // The guard itself works: a request off the loopback interface is stopped in the browser and recorded.
+        await page.EvaluateAsync("() => fetch('http://192.0.2.1/resolute-e2e-guard').catch(() => null)");
+        Assert.Equal(["http://192.0.2.1/resolute-e2e-guard"], offLoopback);
     }
 
     /// <summary>Records the page's status changes and its script errors (see <see cref="StatusRecorder"/>).</summary>

@@ -89,7 +89,9 @@ public sealed class DashboardFixture : IAsyncLifetime, IDisposable
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: `dotnet test` runs the test projects side by side on a small machine, and the first validation
+        // loads the dataset.
+        context.SetDefaultTimeout(30_000);
         await context.RouteAsync("**/*", route =>
         {
             var url = route.Request.Url;
