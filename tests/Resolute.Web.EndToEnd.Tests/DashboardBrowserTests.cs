@@ -13,10 +13,11 @@ namespace Resolute.Web.EndToEnd.Tests;
 [Collection(DashboardTests.Collection)]
 public sealed partial class DashboardBrowserTests(DashboardFixture fixture, ITestOutputHelper output)
 {
-    private const string Scenario = "seed-offer-ready-90-days", SecondScenario = "seed-offer-two-divisions", CancelScenario = "us-walk-away";
+    private const string Scenario = "seed-offer-ready-90-days", SecondScenario = "seed-offer-2025-02", CancelScenario = "us-walk-away";
     private const float RunTimeout = 60_000;
     private static readonly string[] InProgress = ["queued", "running"];
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+    private readonly List<IBrowserContext> _contexts = [];
 
     /// <summary>
     /// Reports the run status span's every change to the test (console messages survive the page's own reload when a
@@ -38,146 +39,186 @@ public sealed partial class DashboardBrowserTests(DashboardFixture fixture, ITes
     [Fact]
     public async Task Dashboard_AnalystEditsRunsAndCompares_ViewerOnlyReads()
     {
-        var offLoopback = new List<string>();
-        var statuses = new List<string>();
-        var errors = new List<string>();
+        await WithFailureShotAsync(async () =>
+        {
+            var offLoopback = new List<string>();
+            var statuses = new List<string>();
+            var errors = new List<string>();
 
-        // An analyst signs in and opens the scenario in the editor.
-        await using var analyst = await fixture.NewContextAsync(offLoopback);
-        var page = await analyst.NewPageAsync();
-        await WatchAsync(page, statuses, errors);
-        await SignInAsync(page, DashboardFixture.Analyst);
-        await page.ClickAsync($"#scenarios a[href='/scenarios/{Scenario}']");
-        await page.WaitForURLAsync($"**/scenarios/{Scenario}");
-        var yaml = page.Locator("#yaml");
-        var original = await yaml.InputValueAsync();
-        Assert.Contains("min_personnel_share: 0.8", original, StringComparison.Ordinal);
-        Assert.Equal(0, await page.Locator("#problems li.error").CountAsync());
-        await ShotAsync(page, "01-editor");
+            // An analyst signs in and opens the scenario in the editor.
+            var analyst = await NewContextAsync(offLoopback);
+            var page = await analyst.NewPageAsync();
+            await WatchAsync(page, statuses, errors);
+            await SignInAsync(page, DashboardFixture.Analyst);
+            await page.ClickAsync($"#scenarios a[href='/scenarios/{Scenario}']");
+            await page.WaitForURLAsync($"**/scenarios/{Scenario}");
+            var yaml = page.Locator("#yaml");
+            var original = await yaml.InputValueAsync();
+            Assert.Contains("min_personnel_share: 0.8", original, StringComparison.Ordinal);
+            Assert.Equal(0, await page.Locator("#problems li.error").CountAsync());
+            await ShotAsync(page, "01-editor");
 
-        // A share of 1.5 is reported live at its line, in the problem list and in the gutter.
-        var line = LineOf(original, "min_personnel_share: 0.8");
-        await yaml.FillAsync(original.Replace("min_personnel_share: 0.8", "min_personnel_share: 1.5", StringComparison.Ordinal));
-        var problem = page.Locator($"#problems li.error[data-line='{line}']");
-        await problem.WaitForAsync();
-        Assert.Matches($"^Line {line}, column \\d+: ", await problem.InnerTextAsync());
-        Assert.Contains("err", await page.Locator($"#gutter #line-{line}").GetAttributeAsync("class") ?? "", StringComparison.Ordinal);
-        Assert.Equal(1, await page.Locator("#gutter div.err").CountAsync());
-        await ShotAsync(page, "02-error-at-line");
+            // A share of 1.5 is reported live at its line, in the problem list and in the gutter.
+            var line = LineOf(original, "min_personnel_share: 0.8");
+            await TypeOverAsync(yaml, "min_personnel_share: ", "0.8", "1.5");
+            var problem = page.Locator($"#problems li.error[data-line='{line}']");
+            await problem.WaitForAsync();
+            Assert.Matches($"^Line {line}, column \\d+: ", await problem.InnerTextAsync());
+            Assert.Contains("err", await page.Locator($"#gutter #line-{line}").GetAttributeAsync("class") ?? "", StringComparison.Ordinal);
+            Assert.Equal(1, await page.Locator("#gutter div.err").CountAsync());
+            await ShotAsync(page, "02-error-at-line");
 
-        // Fixed (to a share that is valid but not the original), the problem and the gutter mark go away; then save.
-        await yaml.FillAsync(original.Replace("min_personnel_share: 0.8", "min_personnel_share: 0.75", StringComparison.Ordinal));
-        await page.WaitForFunctionAsync("() => document.querySelectorAll('#problems li.error, #gutter div.err').length === 0");
-        await page.ClickAsync("#save");
-        await page.WaitForURLAsync($"**/scenarios/{Scenario}?saved=1");
-        Assert.Equal("Saved (revision 2).", await page.Locator("#message").InnerTextAsync());
-        Assert.Contains("min_personnel_share: 0.75", await yaml.InputValueAsync(), StringComparison.Ordinal);
-        await ShotAsync(page, "03-saved");
+            // Fixed (to a share that is valid but not the original), the problem and the gutter mark go away; then save.
+            await TypeOverAsync(yaml, "min_personnel_share: ", "1.5", "0.75");
+            await page.WaitForFunctionAsync("() => document.querySelectorAll('#problems li.error, #gutter div.err').length === 0");
+            await page.ClickAsync("#save");
+            await page.WaitForURLAsync($"**/scenarios/{Scenario}?saved=1");
+            Assert.Equal("Saved (revision 2).", await page.Locator("#message").InnerTextAsync());
+            Assert.Contains("min_personnel_share: 0.75", await yaml.InputValueAsync(), StringComparison.Ordinal);
+            await ShotAsync(page, "03-saved");
 
-        // Run it: the run page shows it queued or running, then succeeded without a reload (server-sent events); when
-        // it has finished the page shows the briefing, with its map and charts, in the sandboxed frame.
-        await page.ClickAsync("#run");
-        await page.WaitForURLAsync(RunPage());
-        var first = RunId(page);
-        Assert.Contains(await StatusAsync(page), InProgress);
-        await ShotAsync(page, "04-run-in-progress");
+            // Run it: the run page shows it queued or running, then succeeded without a reload (server-sent events); when
+            // it has finished the page shows the briefing, with its map and charts, in the sandboxed frame.
+            await page.ClickAsync("#run");
+            await page.WaitForURLAsync(RunPage());
+            var first = RunId(page);
+            Assert.Contains(await StatusAsync(page), InProgress);
+            await ShotAsync(page, "04-run-in-progress");
 
-        // Meanwhile, in a second tab, a second scenario is run as saved (it queues behind the first: the worker plans
-        // one run at a time, so starting it now only saves the test's waiting).
-        var tab = await analyst.NewPageAsync();
-        Listen(tab, [], errors);
-        await tab.GotoAsync($"/scenarios/{SecondScenario}");
-        await tab.ClickAsync("#run");
-        await tab.WaitForURLAsync(RunPage());
-        var second = RunId(tab);
-        Assert.Contains(await StatusAsync(tab), InProgress);
-        await WaitForStatusAsync(page, "succeeded");
-        Assert.Contains(statuses, s => s == "live succeeded");
-        Assert.DoesNotContain(statuses, s => s.EndsWith(" failed", StringComparison.Ordinal));
-        var briefing = page.FrameLocator("#briefing");
-        await briefing.Locator("#map[data-ready='true']").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
-        Assert.True(await briefing.Locator(".unit-symbol svg").CountAsync() > 0, "the briefing's map shows no unit");
-        Assert.True(await briefing.Locator("figure.chart svg").CountAsync() > 0, "the briefing has no chart");
-        await ShotAsync(page, "05-run-succeeded-briefing");
+            // Meanwhile, in a second tab, a second scenario is run as saved (it queues behind the first: the worker plans
+            // one run at a time, so starting it now only saves the test's waiting). It is the offer with the Munich
+            // deadline, which no unit can meet: a quick plan, and a comparison with real differences.
+            var tab = await analyst.NewPageAsync();
+            Listen(tab, [], errors);
+            await tab.GotoAsync($"/scenarios/{SecondScenario}");
+            await tab.ClickAsync("#run");
+            await tab.WaitForURLAsync(RunPage());
+            var second = RunId(tab);
+            Assert.Contains(await StatusAsync(tab), InProgress);
+            await WaitForStatusAsync(page, "succeeded");
+            Assert.Contains(statuses, s => s == "live succeeded");
+            Assert.DoesNotContain(statuses, s => s.EndsWith(" failed", StringComparison.Ordinal));
+            var briefing = page.FrameLocator("#briefing");
+            await briefing.Locator("#map[data-ready='true']").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+            Assert.True(await briefing.Locator(".unit-symbol svg").CountAsync() > 0, "the briefing's map shows no unit");
+            Assert.True(await briefing.Locator("figure.chart svg").CountAsync() > 0, "the briefing has no chart");
+            await ShotAsync(page, "05-run-succeeded-briefing");
 
-        await WaitForStatusAsync(tab, "succeeded");
+            await WaitForStatusAsync(tab, "succeeded");
 
-        // Compare the two from the run list.
-        await page.GotoAsync("/runs");
-        await page.CheckAsync($"#runs input[name=a][value='{first}']");
-        await page.CheckAsync($"#runs input[name=b][value='{second}']");
-        await ShotAsync(page, "06-runs");
-        await page.ClickAsync("#compare");
-        await page.WaitForURLAsync(ComparePage());
-        Assert.Contains($"a={first}", page.Url, StringComparison.Ordinal);
-        Assert.Contains($"b={second}", page.Url, StringComparison.Ordinal);
-        var headline = page.Locator("table#headline");
-        Assert.True(await headline.IsVisibleAsync());
-        Assert.Contains($"#{first}", await headline.Locator("thead").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.True(await headline.Locator("tbody tr").CountAsync() > 0, "the headline table is empty");
-        await ShotAsync(page, "07-compare");
+            // Compare the two from the run list.
+            await page.GotoAsync("/runs");
+            await page.CheckAsync($"#runs input[name=a][value='{first}']");
+            await page.CheckAsync($"#runs input[name=b][value='{second}']");
+            await ShotAsync(page, "06-runs");
+            await page.ClickAsync("#compare");
+            await page.WaitForURLAsync(ComparePage());
+            Assert.Contains($"a={first}", page.Url, StringComparison.Ordinal);
+            Assert.Contains($"b={second}", page.Url, StringComparison.Ordinal);
+            var headline = page.Locator("table#headline");
+            Assert.True(await headline.IsVisibleAsync());
+            Assert.Contains($"#{first}", await headline.Locator("thead").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.True(await headline.Locator("tbody tr").CountAsync() > 0, "the headline table is empty");
+            await ShotAsync(page, "07-compare");
 
-        // A viewer reads the same scenario: read-only text, no Save or Run, and a forged POST is refused.
-        await using var viewerContext = await fixture.NewContextAsync(offLoopback);
-        var viewer = await viewerContext.NewPageAsync();
-        await WatchAsync(viewer, statuses, errors);
-        await SignInAsync(viewer, DashboardFixture.Viewer);
-        await viewer.GotoAsync($"/scenarios/{Scenario}");
-        Assert.False(await viewer.Locator("#yaml").IsEditableAsync(), "the viewer's editor is editable");
-        Assert.NotNull(await viewer.Locator("#yaml").GetAttributeAsync("readonly"));
-        Assert.Equal(0, await viewer.Locator("#save").CountAsync());
-        Assert.Equal(0, await viewer.Locator("#run").CountAsync());
-        Assert.True(await viewer.Locator("#readonly").IsVisibleAsync());
-        await ShotAsync(viewer, "08-viewer-read-only");
-        var forged = await viewer.EvaluateAsync<int[]>("""
-            async ([id, yaml]) => {
-              const token = document.querySelector('meta[name=csrf-token]').content;
-              const form = new URLSearchParams({ yaml, revision: '2', __RequestVerificationToken: token });
-              const save = await fetch(`/scenarios/${id}`, { method: 'POST', body: form, redirect: 'manual' });
-              const run = await fetch(`/api/scenarios/${id}/runs`, { method: 'POST', headers: { 'X-CSRF-TOKEN': token } });
-              return [save.status, run.status];
-            }
-            """, new[] { Scenario, original });
-        Assert.Equal([403, 403], forged);
-        var stored = await viewer.EvaluateAsync<JsonElement>($"() => fetch('/api/scenarios/{Scenario}').then(r => r.json())");
-        Assert.Equal(2, stored.GetProperty("revision").GetInt32());
-        var runs = await viewer.EvaluateAsync<JsonElement>("() => fetch('/api/runs').then(r => r.json())");
-        Assert.DoesNotContain(runs.EnumerateArray(), r => r.GetProperty("createdBy").GetString() == DashboardFixture.Viewer);
+            // A viewer reads the same scenario: read-only text, no Save or Run, and a forged POST is refused.
+            var viewerContext = await NewContextAsync(offLoopback);
+            var viewer = await viewerContext.NewPageAsync();
+            await WatchAsync(viewer, statuses, errors);
+            await SignInAsync(viewer, DashboardFixture.Viewer);
+            await viewer.GotoAsync($"/scenarios/{Scenario}");
+            Assert.False(await viewer.Locator("#yaml").IsEditableAsync(), "the viewer's editor is editable");
+            Assert.NotNull(await viewer.Locator("#yaml").GetAttributeAsync("readonly"));
+            Assert.Equal(0, await viewer.Locator("#save").CountAsync());
+            Assert.Equal(0, await viewer.Locator("#run").CountAsync());
+            Assert.True(await viewer.Locator("#readonly").IsVisibleAsync());
+            await ShotAsync(viewer, "08-viewer-read-only");
+            var forged = await viewer.EvaluateAsync<int[]>("""
+                async ([id, yaml]) => {
+                  const token = document.querySelector('meta[name=csrf-token]').content;
+                  const form = new URLSearchParams({ yaml, revision: '2', __RequestVerificationToken: token });
+                  const save = await fetch(`/scenarios/${id}`, { method: 'POST', body: form, redirect: 'manual' });
+                  const run = await fetch(`/api/scenarios/${id}/runs`, { method: 'POST', headers: { 'X-CSRF-TOKEN': token } });
+                  return [save.status, run.status];
+                }
+                """, new[] { Scenario, original });
+            Assert.Equal([403, 403], forged);
+            var stored = await viewer.EvaluateAsync<JsonElement>($"() => fetch('/api/scenarios/{Scenario}').then(r => r.json())");
+            Assert.Equal(2, stored.GetProperty("revision").GetInt32());
+            var runs = await viewer.EvaluateAsync<JsonElement>("() => fetch('/api/runs').then(r => r.json())");
+            Assert.DoesNotContain(runs.EnumerateArray(), r => r.GetProperty("createdBy").GetString() == DashboardFixture.Viewer);
 
-        Assert.Empty(offLoopback);
-        Assert.Empty(errors);
+            Assert.Empty(offLoopback);
+            Assert.Empty(errors);
+        });
     }
 
     [Fact]
     public async Task RunPage_CancelWhileRunning_ShowsCancelled()
     {
-        var offLoopback = new List<string>();
-        var statuses = new List<string>();
-        var errors = new List<string>();
-        await using var context = await fixture.NewContextAsync(offLoopback);
-        var page = await context.NewPageAsync();
-        await WatchAsync(page, statuses, errors);
-        await SignInAsync(page, DashboardFixture.Analyst);
+        await WithFailureShotAsync(async () =>
+        {
+            var offLoopback = new List<string>();
+            var statuses = new List<string>();
+            var errors = new List<string>();
+            var context = await NewContextAsync(offLoopback);
+            var page = await context.NewPageAsync();
+            await WatchAsync(page, statuses, errors);
+            await SignInAsync(page, DashboardFixture.Analyst);
 
-        await page.GotoAsync($"/scenarios/{CancelScenario}");
-        await page.ClickAsync("#run");
-        await page.WaitForURLAsync(RunPage());
-        var id = RunId(page);
-        Assert.Contains(await StatusAsync(page), InProgress);
-        await page.ClickAsync("#cancel");
-        await WaitForStatusAsync(page, "cancelled");
-        Assert.Equal(0, await page.Locator("#cancel").CountAsync());
-        Assert.Equal(0, await page.Locator("#briefing").CountAsync());
-        await ShotAsync(page, "09-cancelled");
-        var run = await page.EvaluateAsync<JsonElement>($"() => fetch('/api/runs/{id}').then(r => r.json())");
-        Assert.Equal("cancelled", run.GetProperty("status").GetString());
-        Assert.False(run.GetProperty("hasResult").GetBoolean());
-        Assert.Empty(offLoopback);
-        Assert.Empty(errors);
+            await page.GotoAsync($"/scenarios/{CancelScenario}");
+            await page.ClickAsync("#run");
+            await page.WaitForURLAsync(RunPage());
+            var id = RunId(page);
+            Assert.Contains(await StatusAsync(page), InProgress);
+            await page.ClickAsync("#cancel");
+            await WaitForStatusAsync(page, "cancelled");
+            Assert.Equal(0, await page.Locator("#cancel").CountAsync());
+            Assert.Equal(0, await page.Locator("#briefing").CountAsync());
+            await ShotAsync(page, "09-cancelled");
+            var run = await page.EvaluateAsync<JsonElement>($"() => fetch('/api/runs/{id}').then(r => r.json())");
+            Assert.Equal("cancelled", run.GetProperty("status").GetString());
+            Assert.False(run.GetProperty("hasResult").GetBoolean());
+            Assert.Empty(offLoopback);
+            Assert.Empty(errors);
 
-        // The guard itself works: a request off the loopback interface is stopped in the browser and recorded.
-        await page.EvaluateAsync("() => fetch('http://192.0.2.1/resolute-e2e-guard').catch(() => null)");
-        Assert.Equal(["http://192.0.2.1/resolute-e2e-guard"], offLoopback);
+            // The guard itself works: a request off the loopback interface is stopped in the browser and recorded.
+            await page.EvaluateAsync("() => fetch('http://192.0.2.1/resolute-e2e-guard').catch(() => null)");
+            Assert.Equal(["http://192.0.2.1/resolute-e2e-guard"], offLoopback);
+        });
+    }
+
+    /// <summary>
+    /// Runs a test's steps; on failure first saves a screenshot of each of its open pages (failed-N.png) and logs
+    /// where they were. Its browser contexts are closed afterwards either way.
+    /// </summary>
+    private async Task WithFailureShotAsync(Func<Task> test)
+    {
+        try
+        {
+            await test();
+        }
+        catch (Exception)
+        {
+            var pages = _contexts.SelectMany(c => c.Pages).ToList();
+            for (var i = 0; i < pages.Count; i++)
+            {
+                Log($"failed; page {i + 1} is at {pages[i].Url}");
+                await ShotAsync(pages[i], $"failed-{i + 1}");
+            }
+            throw;
+        }
+        finally
+        {
+            foreach (var c in _contexts) await c.DisposeAsync();
+        }
+    }
+
+    private async Task<IBrowserContext> NewContextAsync(List<string> offLoopback)
+    {
+        var context = await fixture.NewContextAsync(offLoopback);
+        _contexts.Add(context);
+        return context;
     }
 
     /// <summary>Records the page's status changes and its script errors (see <see cref="StatusRecorder"/>).</summary>
@@ -207,6 +248,19 @@ public sealed partial class DashboardBrowserTests(DashboardFixture fixture, ITes
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync("**/scenarios");
         Assert.Equal(user, (await page.Locator("header .who").InnerTextAsync()).Split(' ')[0]);
+    }
+
+    /// <summary>Selects <paramref name="old"/> where it follows <paramref name="after"/> and types over it, key by key, as a user would.</summary>
+    private static async Task TypeOverAsync(ILocator textarea, string after, string old, string typed)
+    {
+        await textarea.EvaluateAsync("""
+            (ta, [after, old]) => {
+              const at = ta.value.indexOf(after + old) + after.length;
+              ta.focus();
+              ta.setSelectionRange(at, at + old.length);
+            }
+            """, new[] { after, old });
+        await textarea.PressSequentiallyAsync(typed);
     }
 
     private static Task<string?> StatusAsync(IPage page) => page.Locator("#status [data-status]").GetAttributeAsync("data-status");
