@@ -37,7 +37,8 @@ internal static class ForcePlanView
 
         var shares = new Table().Title("Share checks").Border(TableBorder.Simple).AddColumns("measure", "group", "share", "threshold", "margin", "required", "holds");
         foreach (var c in plan.ShareChecks)
-            shares.AddRow(c.Measure.ToString(), c.Group.ToCode(), P(c.Share), P(c.Threshold), Invariant($"{c.Margin * 100:+0.0;-0.0} pp"), c.Enforced ? "yes" : "no", c.Holds ? "yes" : "NO");
+            shares.AddRow(c.Measure.ToString(), c.Group.ToCode(), c.Share is { } v ? P(v) : "n/a", P(c.Threshold), c.Margin is { } m ? Invariant($"{m * 100:+0.0;-0.0} pp") : "n/a",
+                c.Enforced ? "yes" : "no", Markup.Escape(Outcome(c, "yes", "NO")));
         console.Write(shares);
 
         var us = plan.Us;
@@ -85,6 +86,19 @@ internal static class ForcePlanView
         }
     }
 
+    /// <summary>A share check's outcome; when nothing is deployed it neither holds nor fails.</summary>
+    internal static string Outcome(ShareCheck c, string holds, string fails) => c.Status switch
+    {
+        ShareStatus.NotApplicable => NothingDeployed,
+        ShareStatus.Holds => holds,
+        _ => fails,
+    };
+
+    /// <summary>What a share check shows when the plan deploys nothing by its measure (0 of 0).</summary>
+    internal const string NothingDeployed = "n/a — nothing deployed";
+
+    private static string ShareText(ShareCheck c) => c.Share is { } v ? $"{P(v)} {Outcome(c, "ok", "FAILS")}" : NothingDeployed;
+
     /// <summary>A base plan and a variant side by side: the headline figures, each nation's burden, and the slots that change.</summary>
     public static void RenderComparison(IAnsiConsole console, ForcePlan baseline, ForcePlan variant, IReadOnlyList<string> changes)
     {
@@ -96,7 +110,7 @@ internal static class ForcePlanView
         Row("personnel", N(baseline.Fill.Personnel), N(variant.Fill.Personnel));
         Row("combat value", D(baseline.Fill.CombatValue), D(variant.Fill.CombatValue));
         foreach (var (a, b) in baseline.ShareChecks.Zip(variant.ShareChecks))
-            Row($"{a.Measure} share (≥ {P(a.Threshold)} / {P(b.Threshold)})", $"{P(a.Share)} {(a.Holds ? "ok" : "FAILS")}", $"{P(b.Share)} {(b.Holds ? "ok" : "FAILS")}");
+            Row($"{a.Measure} share (≥ {P(a.Threshold)} / {P(b.Threshold)})", ShareText(a), ShareText(b));
         Row("US personnel", N(baseline.Us.Personnel), N(variant.Us.Personnel));
         Row("US net change", baseline.Us.NetChange.ToString(CultureInfo.InvariantCulture), variant.Us.NetChange.ToString(CultureInfo.InvariantCulture));
         Row("nations", $"{baseline.Breadth.Nations}: {string.Join(" ", baseline.Breadth.Contributors)}", $"{variant.Breadth.Nations}: {string.Join(" ", variant.Breadth.Contributors)}");

@@ -25,6 +25,9 @@ internal static class BriefingBuilder
     ];
 
     private const string Fg = "force_generation", Geo = "geography.result", Bal = "balance.result";
+
+    /// <summary>A share check of a plan that deploys nothing by its measure (0 of 0): neither holding nor failing.</summary>
+    private const string NothingDeployed = "n/a — nothing deployed";
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
     /// <summary>The document; charts are drawn only when <paramref name="charts"/> is set (the Markdown does not need them).</summary>
@@ -63,8 +66,9 @@ internal static class BriefingBuilder
                 foreach (var (c, i) in shares)
                 {
                     if (parts.Count > 1) parts.Add("; ");
-                    parts.AddRange([$"{Measure(c.Measure)} ", N($"{Fg}.share_checks[{i}].share", c.Share, NumFormat.Pct), " (needs ",
-                        N($"{Fg}.share_checks[{i}].threshold", c.Threshold, NumFormat.Pct), ") ", c.Holds ? "holds" : "FAILS"]);
+                    if (c.Share is not { } share) parts.Add($"{Measure(c.Measure)} {NothingDeployed}");
+                    else parts.AddRange([$"{Measure(c.Measure)} ", N($"{Fg}.share_checks[{i}].share", share, NumFormat.Pct), " (needs ",
+                        N($"{Fg}.share_checks[{i}].threshold", c.Threshold, NumFormat.Pct), ") ", c.Holds == true ? "holds" : "FAILS"]);
                 }
                 parts.Add(".");
                 items.Add(L([.. parts]));
@@ -182,8 +186,9 @@ internal static class BriefingBuilder
         var blocks = new List<Block>
         {
             new Table("Group-share checks", ["measure", "group", "share", "threshold", "margin", "required by the scenario", "holds"],
-                f.ShareChecks.Select((c, i) => Row(Measure(c.Measure), c.Group.ToCode(), N($"{Fg}.share_checks[{i}].share", c.Share, NumFormat.Pct),
-                    N($"{Fg}.share_checks[{i}].threshold", c.Threshold, NumFormat.Pct), N($"{Fg}.share_checks[{i}].margin", c.Margin, NumFormat.Pp), Yes(c.Enforced), c.Holds ? "yes" : "NO")).ToArray()),
+                f.ShareChecks.Select((c, i) => Row(Measure(c.Measure), c.Group.ToCode(), c.Share is { } share ? N($"{Fg}.share_checks[{i}].share", share, NumFormat.Pct) : "n/a",
+                    N($"{Fg}.share_checks[{i}].threshold", c.Threshold, NumFormat.Pct), c.Margin is { } margin ? N($"{Fg}.share_checks[{i}].margin", margin, NumFormat.Pp) : "n/a",
+                    Yes(c.Enforced), c.Status switch { ShareStatus.NotApplicable => NothingDeployed, ShareStatus.Holds => "yes", _ => "NO" })).ToArray()),
             new Table("US backstop", ["check", "value"],
             [
                 Row("US backstop rule", u.Enabled ? "on: " + string.Join(", ", u.AllowedKinds.Select(k => k.ToCode())) : "off"),

@@ -99,20 +99,7 @@ internal static class Evaluation
     /// </summary>
     public static int?[] Canonical(Instance inst, int?[] plan)
     {
-        var result = (int?[])plan.Clone();
-        var classes = inst.Units.GroupBy(u => string.Join('|', u.Unit.Nation, u.Unit.Kind, u.Unit.Type, u.Personnel, u.Equipment,
-            Math.Round(u.CombatValue, 6), Math.Round(u.AnnualCost, 2), u.Unit.HomeDefence, u.Unit.IsCommitted, string.Join(',', u.Exclusions)), StringComparer.Ordinal);
-        var classOf = new Dictionary<int, int[]>();
-        foreach (var c in classes)
-        {
-            var members = c.Select(u => u.Index).Order().ToArray();
-            foreach (var m in members) classOf[m] = members;
-        }
-        foreach (var members in classOf.Values.Distinct())
-        {
-            var slots = Enumerable.Range(0, result.Length).Where(s => result[s] is { } u && members.Contains(u)).ToArray();
-            for (var i = 0; i < slots.Length; i++) result[slots[i]] = members[i];
-        }
+        var result = LowestOfClass(inst, plan);
 
         foreach (var group in Enumerable.Range(0, result.Length).GroupBy(s => (inst.Slots[s].Formation, inst.Slots[s].Element.Role)))
         {
@@ -128,6 +115,18 @@ internal static class Evaluation
             var sorted = contents.OrderBy(c => c, Comparer<int?[]>.Create(CompareContents)).ToArray();
             for (var i = 0; i < formations.Length; i++)
                 for (var j = 0; j < formations[i].Slots.Count; j++) result[formations[i].Slots[j]] = sorted[i][j];
+        }
+        return result;
+    }
+
+    /// <summary>The plan with each class of interchangeable units replaced by its lowest ids (slots keep their order).</summary>
+    public static int?[] LowestOfClass(Instance inst, int?[] plan)
+    {
+        var result = (int?[])plan.Clone();
+        foreach (var members in plan.OfType<int>().Select(u => inst.ClassIndex[u]).Distinct().Select(c => inst.Classes[c]))
+        {
+            var slots = Enumerable.Range(0, result.Length).Where(s => plan[s] is { } u && members.Contains(u)).ToArray();
+            for (var i = 0; i < slots.Length; i++) result[slots[i]] = members[i];
         }
         return result;
     }

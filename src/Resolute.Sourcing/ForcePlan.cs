@@ -126,10 +126,30 @@ public sealed record Suggestion(string WhatIf, string Text, RuleKind Rule, int S
 
 /// <summary>A group-share check: the group's share of the deployed force by one measure.</summary>
 /// <remarks>
+/// <para><c>Share</c>: The group's amount over the total; null when nothing is deployed by this measure (0 of 0), where a
+/// share has no meaning.</para>
+/// <para><c>Margin</c>: Share minus threshold; negative means the check fails; null when nothing is deployed.</para>
 /// <para><c>Enforced</c>: False when the scenario does not require this measure (it is still reported).</para>
-/// <para><c>Margin</c>: Share minus threshold; negative means the check fails.</para>
+/// <para><c>Holds</c>: True when the share reaches the threshold (or the measure is not enforced), false when it fails, and null
+/// when nothing is deployed: the check is then neither met nor broken.</para>
 /// </remarks>
-public sealed record ShareCheck(ShareMeasure Measure, NationGroup Group, double Threshold, double GroupAmount, double TotalAmount, double Share, double Margin, bool Enforced, bool Holds);
+public sealed record ShareCheck(
+    ShareMeasure Measure, NationGroup Group, double Threshold, double GroupAmount, double TotalAmount, double? Share, double? Margin, bool Enforced, bool? Holds)
+{
+    /// <summary><see cref="ShareStatus.NotApplicable"/> when nothing is deployed, else whether the check holds.</summary>
+    public ShareStatus Status => Holds switch { null => ShareStatus.NotApplicable, true => ShareStatus.Holds, false => ShareStatus.Fails };
+}
+
+/// <summary>The outcome of a share check.</summary>
+public enum ShareStatus
+{
+    /// <summary>The group's share reaches the threshold (or the measure is not enforced).</summary>
+    Holds,
+    /// <summary>The group's share is below an enforced threshold.</summary>
+    Fails,
+    /// <summary>Nothing is deployed by this measure (0 of 0), so there is no share to check: counted neither as holding nor failing.</summary>
+    NotApplicable,
+}
 
 /// <summary>What a share check measures.</summary>
 public enum ShareMeasure { Personnel, EquipmentCount, CombatValue }
@@ -192,11 +212,20 @@ public sealed record PlanAssumption(string Id, string Description, double Value,
 /// <para><c>Source</c>: Which solver produced the plan: <c>cp_sat</c>, or <c>greedy</c> when CP-SAT found nothing better.</para>
 /// <para><c>Parameters</c>: The CP-SAT parameters used, verbatim.</para>
 /// <para><c>Objectives</c>: The objective terms of the plan, in points.</para>
+/// <para><c>Stages</c>: The CP-SAT solves of the main search in order (see <see cref="ForceGenerator"/>).</para>
 /// </remarks>
 public sealed record SolverReport(
     string Status, bool ProvenOptimal, bool Stopped, double Objective, double Bound, double Gap, double GreedyObjective, int GreedyFilledSlots,
     string Source, int Workers, double MaxDeterministicTime, int RandomSeed, string Parameters, double DeterministicTime,
-    int Variables, IReadOnlyList<ObjectiveTerm> Objectives);
+    int Variables, IReadOnlyList<ObjectiveTerm> Objectives, IReadOnlyList<SolveStage>? Stages = null);
+
+/// <summary>One CP-SAT solve of the main search.</summary>
+/// <param name="Name"><c>fill</c> (maximum weighted fill), <c>breadth</c> (most nations at that fill), <c>rest</c> (combat value,
+/// cost and fairness with both fixed, then the tie-break) or <c>weighted</c> (the whole weighted objective).</param>
+/// <param name="Status">CP-SAT's status for the stage.</param>
+/// <param name="DeterministicTime">Deterministic time the stage used.</param>
+/// <param name="Parameters">The stage's CP-SAT parameters, verbatim.</param>
+public sealed record SolveStage(string Name, string Status, double DeterministicTime, string Parameters);
 
 /// <summary>One term of the weighted objective.</summary>
 /// <remarks>

@@ -51,10 +51,18 @@ internal sealed class Instance
     /// <summary>Nations with at least one usable candidate, and their share of those nations' GDP.</summary>
     public IReadOnlyDictionary<string, double> GdpShare { get; }
     public double PersonnelRef { get; }
+    /// <summary>An upper bound on a plan's personnel: each slot's largest candidate, summed.</summary>
+    public double MaxPlanPersonnel { get; }
     public double CombatValueRef { get; }
     public double CostRef { get; }
     public CostModel Cost { get; }
     public IReadOnlyDictionary<ObjectiveKind, double> Weights { get; }
+    /// <summary>Classes of interchangeable units (members in index order), ordered by their first member.</summary>
+    public IReadOnlyList<int[]> Classes { get; }
+    /// <summary>Each unit's class in <see cref="Classes"/>.</summary>
+    public IReadOnlyList<int> ClassIndex { get; }
+    /// <summary>Each unit's weight in the tie-break between otherwise equal plans (higher is preferred): readier classes first.</summary>
+    public IReadOnlyList<long> TieBreak { get; }
 
     public Instance(Dataset dataset, Scenario scenario)
     {
@@ -117,6 +125,24 @@ internal sealed class Instance
         var eligible = units.Where(u => usable.Contains(u.Index)).Select(u => u.Nation).DistinctBy(n => n.Iso3).ToArray();
         var gdp = eligible.Sum(n => (double)n.GdpUsd);
         GdpShare = eligible.ToDictionary(n => n.Iso3, n => gdp > 0 ? n.GdpUsd / gdp : 0, StringComparer.Ordinal);
+
+        // Interchangeable units: the same nation, kind, type, figures and exclusions. The model orders each class (a member is
+        // used only if the one before it is) and plans map each class to its lowest ids, so symmetric plans are one plan.
+        var classes = units.GroupBy(u => (u.Unit.Nation, u.Unit.Kind, u.Unit.Type, u.Personnel, u.Equipment, u.CombatValue, u.AnnualCost,
+                u.Unit.HomeDefence, u.Unit.IsCommitted, string.Join(',', u.Exclusions)))
+            .Select(g => g.Select(u => u.Index).Order().ToArray()).OrderBy(c => c[0]).ToArray();
+        Classes = classes;
+        var classIndex = new int[units.Count];
+        for (var c = 0; c < classes.Length; c++) foreach (var u in classes[c]) classIndex[u] = c;
+        ClassIndex = classIndex;
+        // The tie-break among plans equal on every objective: readier units first, then catalog order; equal within a class.
+        var rank = classes.Select((c, i) => (Ready: c.Min(u => units[u].Unit.ReadinessDays), First: c[0], Class: i))
+            .OrderBy(x => x.Ready).ThenBy(x => x.First).Select(x => x.Class).ToArray();
+        var tieBreak = new long[units.Count];
+        for (var r = 0; r < rank.Length; r++) foreach (var u in classes[rank[r]]) tieBreak[u] = rank.Length - r;
+        TieBreak = tieBreak;
+
+        MaxPlanPersonnel = Enumerable.Range(0, Slots.Count).Sum(s => PairsOfSlot[s].Select(p => (double)units[pairs[p].Item1].Personnel).DefaultIfEmpty(0).Max());
 
         double Ref(Func<UnitInfo, double> f) => Math.Max(1, Enumerable.Range(0, Slots.Count)
             .Sum(s => PairsOfSlot[s].Count == 0 ? 0 : PairsOfSlot[s].Average(p => f(units[pairs[p].Item1]))));

@@ -78,7 +78,9 @@ internal static class PlanReport
         {
             var total = used.Sum(amount);
             var group = used.Where(u => u.InGroup).Sum(amount);
-            var share = total > 0 ? group / total : 1;
+            // 0 of 0 is no share at all: reporting it as 100 % would claim a check that nothing was there to pass.
+            if (!(total > 0)) return new ShareCheck(m, g.Group, threshold, Math.Round(group, 3), 0, null, null, enforced, null);
+            var share = group / total;
             return new ShareCheck(m, g.Group, threshold, Math.Round(group, 3), Math.Round(total, 3), share, share - threshold, enforced, !enforced || share >= threshold - 1e-9);
         }
         return

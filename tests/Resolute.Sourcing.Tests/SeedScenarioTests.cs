@@ -11,7 +11,7 @@ public sealed class SeedScenarioTests
         var plan = ForceGenerator.Solve(d, s, new SolveOptions(MaxDeterministicTime: 5));
 
         Assert.Empty(HardRules.Violations(d, s, plan));
-        Assert.All(plan.ShareChecks, c => Assert.True(c.Holds));
+        Assert.All(plan.ShareChecks, c => Assert.NotEqual(ShareStatus.Fails, c.Status));
         Assert.True(plan.Us.NoNetIncreaseHolds && plan.Us.KindsHold);
         Assert.True(plan.IsFilled || plan.BindingRules.Count > 0);
         Assert.True(plan.Solver.Objective >= plan.Solver.GreedyObjective - 1e-6);
@@ -29,10 +29,50 @@ public sealed class SeedScenarioTests
 
         Assert.Empty(HardRules.Violations(v.Dataset, v.Scenario, plan));
         Assert.True(plan.Fill.FilledSlots >= plan.Fill.Slots - 1);
-        Assert.All(plan.ShareChecks, c => Assert.True(c.Holds && c.Share >= 0.8 - 1e-9));
+        Assert.All(plan.ShareChecks, c => Assert.True(c.Holds == true && c.Share >= 0.8 - 1e-9));
         Assert.Equal(0, plan.Us.NetChange);
         Assert.All(plan.Burden.Where(b => b.Stance == Domain.StanceLevel.NotRuledOut), b =>
             Assert.True(plan.Assignments.Count(a => a.Nation == b.Nation && a.Kind == Domain.UnitKind.ManoeuvreBrigade) <= 2));
         Assert.DoesNotContain(plan.Assignments, a => a.Nation == "DEU" && a.Kind == Domain.UnitKind.ManoeuvreBrigade);
+    }
+
+    [Fact]
+    public void Solve_SeedScenarioNothingReady_ShareChecksAreNotApplicable()
+    {
+        // The seed's four-day window leaves no unit ready, so the plan deploys nothing: 0 of 0 is no share, and the checks
+        // must say so rather than report 100 % holding.
+        var (d, s) = Build.Bundled();
+
+        var plan = ForceGenerator.Solve(d, s, new SolveOptions(Explain: false));
+
+        Assert.Equal(0, plan.Fill.FilledSlots);
+        Assert.Equal(3, plan.ShareChecks.Count);
+        Assert.All(plan.ShareChecks, c =>
+        {
+            Assert.Equal(ShareStatus.NotApplicable, c.Status);
+            Assert.Null(c.Holds);
+            Assert.Null(c.Share);
+            Assert.Null(c.Margin);
+            Assert.Equal(0, c.TotalAmount);
+        });
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Solve_SeedNinetyDays_ProvenOptimalWithinThreeDeterministicSeconds(int workers)
+    {
+        // The speed target (issue 4: the seed scenario proven optimal in ≤ 2 s on two cores), pinned in deterministic time,
+        // which unlike wall time does not depend on the machine: 1.1 with one worker, 2.6 (about 1.3 s of wall time) with two.
+        var (d, s) = Build.Bundled("seed-offer-ready-90-days");
+
+        var plan = ForceGenerator.Solve(d, s, new SolveOptions(Workers: workers, Explain: false));
+
+        Assert.True(plan.Solver.ProvenOptimal);
+        Assert.Equal(0, plan.Solver.Gap);
+        Assert.True(plan.Solver.DeterministicTime <= 3, $"deterministic time {plan.Solver.DeterministicTime}");
+        Assert.Equal(["fill", "breadth", "rest", "tie_break"], plan.Solver.Stages!.Select(x => x.Name));
+        Assert.Empty(HardRules.Violations(d, s, plan));
+        Assert.True(plan.Solver.Objective >= plan.Solver.GreedyObjective);
     }
 }
