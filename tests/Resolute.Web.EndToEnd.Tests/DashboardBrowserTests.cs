@@ -171,6 +171,8 @@ public sealed partial class DashboardBrowserTests(DashboardFixture fixture, ITes
             await page.WaitForURLAsync(RunPage());
             var id = RunId(page);
             Assert.Contains(await StatusAsync(page), InProgress);
+            // Cancel once the worker is planning it (a queued run is simply dropped; a running one must stop itself).
+            await page.WaitForFunctionAsync("() => document.querySelector('#status [data-status]')?.dataset.status === 'running'");
             await page.ClickAsync("#cancel");
             await WaitForStatusAsync(page, "cancelled");
             Assert.Equal(0, await page.Locator("#cancel").CountAsync());
