@@ -17,7 +17,7 @@ internal static class Cp
     /// Reproducible parameters: a fixed seed, a deterministic-time budget (never wall time, whose cut-off depends on the
     /// machine) and <c>interleave_search</c>, which runs the subsolvers in batches in a fixed order so the result does not
     /// depend on thread timing. One task per worker in each batch: CP-SAT's default (three per worker) proved slower here,
-    /// 2.6 against 4.8 deterministic seconds on the 90-day seed scenario with two workers.
+    /// 2.6 against 4.8 deterministic seconds for the 90-day seed scenario's stages with two workers.
     /// </summary>
     public static string Parameters(int workers, int seed, double deterministicTime, long absoluteGap) =>
         string.Create(CultureInfo.InvariantCulture,

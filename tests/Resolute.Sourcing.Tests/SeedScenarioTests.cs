@@ -63,7 +63,7 @@ public sealed class SeedScenarioTests
     public void Solve_SeedNinetyDays_ProvenOptimalWithinThreeDeterministicSeconds(int workers)
     {
         // The speed target (issue 4: the seed scenario proven optimal in ≤ 2 s on two cores), pinned in deterministic time,
-        // which unlike wall time does not depend on the machine: 1.1 with one worker, 2.6 (about 1.3 s of wall time) with two.
+        // which unlike wall time does not depend on the machine: 1.1 with one worker, 1.8 with two.
         var (d, s) = Build.Bundled("seed-offer-ready-90-days");
 
         var plan = ForceGenerator.Solve(d, s, new SolveOptions(Workers: workers, Explain: false));
