@@ -83,7 +83,7 @@ internal sealed class Staging(Instance inst, SolveOptions options, int seed, IPr
     /// The tie-break only picks among plans already proven optimal, so it may use at most this share of the budget left: on a
     /// large catalog it cannot close anyway, and the plan is then as good, only not the same for every worker count.
     /// </summary>
-    private const double TieBreakShare = 0.25;
+    private const double TieBreakShare = 0.1;
 
     private bool AllOptimal() => _stages.All(s => s.Status == "optimal");
 
