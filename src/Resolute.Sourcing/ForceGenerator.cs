@@ -23,8 +23,8 @@ namespace Resolute.Sourcing;
 /// Reproducibility: CP-SAT runs with the scenario's seed, a deterministic-time budget (never wall time) and
 /// <c>interleave_search</c>, so a given worker count gives the same plan on every run and machine, whether or not the
 /// budget runs out. For any worker count to give the same plan, the answer must not depend on the search path: among plans
-/// equal on every objective the tie-break stage picks the one preferring readier units, then catalog order, and is solved
-/// to a zero gap, so its optimum is one set of units (up to interchangeable units, mapped to their lowest ids); that set is
+/// equal on every objective the tie-break stage (on one worker) picks the one preferring readier units, then catalog order,
+/// and is solved to a zero gap, so its optimum is one set of units (up to interchangeable units, mapped to their lowest ids); that set is
 /// then arranged into slots by a single-worker solve that sees only the set (never the search's own arrangement), and
 /// formations of one template are put in a canonical order. So when every stage is proven optimal the plan is identical
 /// for 1, 2 or 16 workers (tested on both seed scenarios). When the budget runs out first, or the weights do not allow
