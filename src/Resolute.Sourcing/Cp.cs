@@ -33,6 +33,8 @@ internal static class Cp
     public static (CpSolverStatus Status, CpSolver Solver) Solve(CpModel model, string parameters, CancellationToken ct, CpSolverSolutionCallback? callback = null)
     {
         var solver = new CpSolver { StringParameters = parameters };
+        // StopSearch only stops a search under way: a cancel that came before Solve starts would be lost, so don't start.
+        if (ct.IsCancellationRequested) return (CpSolverStatus.Unknown, solver);
         using var registration = ct.Register(solver.StopSearch);
         var status = callback is null ? solver.Solve(model) : solver.Solve(model, callback);
         return (status, solver);

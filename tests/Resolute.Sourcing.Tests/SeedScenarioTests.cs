@@ -75,4 +75,17 @@ public sealed class SeedScenarioTests
         Assert.Empty(HardRules.Violations(d, s, plan));
         Assert.True(plan.Solver.Objective >= plan.Solver.GreedyObjective);
     }
+
+    [Fact]
+    public void Solve_CancelledBeforeTheSearchStarts_StopsAtOnceWithTheGreedyPlan()
+    {
+        var (d, s) = Build.Bundled("seed-offer-ready-90-days");
+
+        var plan = ForceGenerator.Solve(d, s, null, null, new CancellationToken(canceled: true));
+
+        Assert.True(plan.Solver.Stopped);
+        Assert.False(plan.Solver.ProvenOptimal);
+        Assert.Equal(0, plan.Solver.DeterministicTime);
+        Assert.Equal(plan.Solver.GreedyFilledSlots, plan.Fill.FilledSlots);
+    }
 }
