@@ -100,6 +100,21 @@ public sealed class PlannerTests(PlanFixture fixture)
     }
 
     [Fact]
+    public void Briefing_PlanThatDeploysNothing_ShowsShareChecksAsNotApplicable()
+    {
+        var scenario = PlanFixture.LoadScenario(fixture.Dataset, "seed-offer-2025-02");
+        var result = Planner.Run(fixture.Dataset, scenario, PlanFixture.Now, PlanFixture.Options with { Runs = 20, TornadoRunsPerPoint = 0, SobolSamples = 0 });
+        Assert.Equal(0, result.ForceGeneration!.Fill.Personnel);
+
+        var md = Briefing.Render(result).Markdown;
+
+        // The group-share table: one row per measure, each naming the group.
+        var checkRows = md.Split('\n').Where(l => l.Contains(@"| europe\_canada |", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, checkRows.Count);
+        Assert.All(checkRows, row => Assert.EndsWith("| n/a — nothing deployed |", row.TrimEnd(), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Validate_BadOptions_ListsEveryProblem()
     {
         var errors = new PlanOptions(Threads: 0, Runs: 0, TornadoRunsPerPoint: -1, SobolSamples: 1).Validate();
