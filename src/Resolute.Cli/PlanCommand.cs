@@ -22,9 +22,15 @@ internal static class PlanCommand
         format.AcceptOnlyFromAmong("text", "json");
         var runs = new Option<int?>("--runs") { Description = "Campaigns per Monte Carlo ensemble (default: the scenario's simulation.runs)." };
         var threads = new Option<int>("--threads") { Description = "Worker threads for the Monte Carlo stage; results are identical for any value.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var compare = new Option<string[]>("--compare")
+        {
+            Description = "Scenarios (files or bundled ids) whose assumptions the sourced coalition is also run under, for the balance across scenarios; 'none' for none (default: the three US paths).",
+            AllowMultipleArgumentsPerToken = true,
+            DefaultValueFactory = _ => [.. Planner.UsPaths],
+        };
         var (tiles, attribution) = BriefingOutput.TileOptions();
         var data = DataOption.Create();
-        var command = new Command("plan", "Plan the force for a scenario (force generation, geography, balance) and write the briefing.") { scenario, outDir, format, runs, threads, tiles, attribution, data };
+        var command = new Command("plan", "Plan the force for a scenario (force generation, geography, balance) and write the briefing.") { scenario, outDir, format, runs, threads, compare, tiles, attribution, data };
         command.SetAction((parse, ct) =>
         {
             var output = new Output(parse);
@@ -37,6 +43,15 @@ internal static class PlanCommand
             var path = Bundled.ResolveScenario(parse.GetValue(scenario));
             var s = ScenarioFile.Load(path, dataset);
             if (s.Value is not { } sc) return Task.FromResult(output.Report(s.Diagnostics));
+            var compared = new List<Scenario>();
+            foreach (var id in parse.GetValue(compare) ?? [])
+            {
+                if (id == "none") continue;
+                var other = ScenarioFile.Load(Bundled.ResolveScenario(id), dataset);
+                if (other.Value is not { } o) return Task.FromResult(output.Report(other.Diagnostics));
+                compared.Add(o);
+            }
+            options = options with { Compare = compared };
 
             PlanResult result;
             try

@@ -269,7 +269,6 @@ internal static class BriefingBuilder
                 N($"{Bal}.with_coalition.sectors", w.Sectors), $" sectors for each case, {w.Law.ToString().ToLowerInvariant()} law, master seed ",
                 N($"{Bal}.with_coalition.seed", w.Seed, NumFormat.Plain), w.Partial ? " (PARTIAL: stopped early)" : "",
                 "; the two cases share their random numbers, so the difference is the coalition's. Coalition: ", section.Coalition, "."),
-            P("The scenarios compared side by side here are this scenario with and without the coalition; `resolute simulate --all` compares the bundled scenarios (ceasefire, walk-away, decisive action, the offer)."),
             new Table("Outcome probabilities", ["outcome", "with the coalition", "without"],
             [
                 Row("deterrence holds (cost per km² at or above the threshold)", N($"{Bal}.with_coalition.probabilities.deterrence_holds", w.Probabilities.DeterrenceHolds, NumFormat.Pct),
@@ -288,6 +287,7 @@ internal static class BriefingBuilder
                 Row("combat days per 100 km² (median)", N($"{Bal}.deterrence.days_per100_km2_with", b.Deterrence.DaysPer100Km2With, NumFormat.D1), N($"{Bal}.deterrence.days_per100_km2_without", b.Deterrence.DaysPer100Km2Without, NumFormat.D1)),
             ]),
         };
+        blocks.AddRange(AcrossScenarios(r, section, charts));
         var rows = new List<IReadOnlyList<IReadOnlyList<Inline>>>();
         foreach (var (metric, label) in Headline)
         {
@@ -312,6 +312,52 @@ internal static class BriefingBuilder
             blocks.Add(P("Coalition force score: ", N($"{Bal}.coalition_score.units", s.Units), " units, ", N($"{Bal}.coalition_score.personnel", s.Personnel), " personnel, WUV ",
                 N($"{Bal}.coalition_score.wuv", s.Wuv), " = ", N($"{Bal}.coalition_score.ade", s.Ade, NumFormat.D2), " armoured-division equivalents."));
         return new Section("balance", Title("balance"), blocks);
+    }
+
+    /// <summary>
+    /// This scenario and every compared one (the US paths by default), all with the same sourced coalition: outcome
+    /// probabilities, deterrence, and end-of-campaign territory and casualty ranges.
+    /// </summary>
+    private static IEnumerable<Block> AcrossScenarios(PlanResult r, PlanResult.BalanceSection section, bool charts)
+    {
+        if (section.AcrossScenarios is not { Count: > 0 } others)
+        {
+            yield return P("Across scenarios: not computed — no other scenario was compared with this one (`resolute plan` compares the US paths by default; `resolute simulate --all` compares the bundled scenarios).");
+            yield break;
+        }
+        const string Across = "balance.across_scenarios";
+        var cases = new List<(string Label, string Name, string Path, BalanceResult Result)> { (r.Scenario.Id, r.Scenario.Name + " (this plan)", Bal, section.Result) };
+        cases.AddRange(others.Select((o, i) => (o.Scenario, o.Name, $"{Across}[{i}].result", o.Result)));
+        yield return P("The same coalition, as sourced and placed above, under each scenario's assumptions (aid, sanctions, ceasefire, Russian recruitment …); each row is two ensembles of ",
+            N($"{Bal}.with_coalition.completed", section.Result.WithCoalition.Completed), " campaigns, with and without the coalition.");
+        yield return new Table("Across scenarios: outcome probabilities and deterrence", ["scenario", "deterrence holds, with", "without", "a defended city is reached, with", "without", "Russian casualties per km², with", "without"],
+            cases.Select(c => Row(c.Name,
+                N($"{c.Path}.with_coalition.probabilities.deterrence_holds", c.Result.WithCoalition.Probabilities.DeterrenceHolds, NumFormat.Pct),
+                N($"{c.Path}.without_coalition.probabilities.deterrence_holds", c.Result.WithoutCoalition.Probabilities.DeterrenceHolds, NumFormat.Pct),
+                N($"{c.Path}.with_coalition.probabilities.city_reached", c.Result.WithCoalition.Probabilities.CityReached, NumFormat.Pct),
+                N($"{c.Path}.without_coalition.probabilities.city_reached", c.Result.WithoutCoalition.Probabilities.CityReached, NumFormat.Pct),
+                N($"{c.Path}.deterrence.cost_per_km2_with", c.Result.Deterrence.CostPerKm2With),
+                N($"{c.Path}.deterrence.cost_per_km2_without", c.Result.Deterrence.CostPerKm2Without))).ToArray());
+        foreach (var (metric, label) in new[] { ("territory_km2", "territory gained by Russia"), ("russian_casualties", "Russian casualties"), ("ukrainian_casualties", "Ukrainian casualties") })
+        {
+            yield return new Table($"Across scenarios: {label} at the end of the campaign, P10 / P50 / P90", ["scenario", "with P10", "with P50", "with P90", "without P10", "without P50", "without P90"],
+                cases.Select(c =>
+                {
+                    var (sw, iw) = Summary(c.Result.WithCoalition, metric);
+                    var (so, io) = Summary(c.Result.WithoutCoalition, metric);
+                    return Row($"{c.Name} ({sw.Unit})",
+                        N($"{c.Path}.with_coalition.summaries[{iw}].p10", sw.P10), N($"{c.Path}.with_coalition.summaries[{iw}].p50", sw.P50), N($"{c.Path}.with_coalition.summaries[{iw}].p90", sw.P90),
+                        N($"{c.Path}.without_coalition.summaries[{io}].p10", so.P10), N($"{c.Path}.without_coalition.summaries[{io}].p50", so.P50), N($"{c.Path}.without_coalition.summaries[{io}].p90", so.P90));
+                }).ToArray());
+        }
+        if (charts)
+        {
+            var ranges = cases.Select(c => (c.Label, c.Result)).ToList();
+            yield return new Chart("scenarios-territory", "Territory gained by Russia at the end of the campaign, per scenario: P10–P90 and median, with and without the coalition.",
+                Charts.ScenarioRanges(ranges, "territory_km2", "Territory gained by Russia, by scenario", "Territory at the end (km²)", "scenarios-territory"));
+            yield return new Chart("scenarios-rus-casualties", "Russian casualties at the end of the campaign, per scenario: P10–P90 and median, with and without the coalition.",
+                Charts.ScenarioRanges(ranges, "russian_casualties", "Russian casualties, by scenario", "Casualties at the end (persons)", "scenarios-rus-casualties"));
+        }
     }
 
     private static string OutputName(SensitivityOutput o) => o switch

@@ -98,6 +98,32 @@ internal static partial class Charts
         return Svg(plot, "burden", "Scatter of each contributing nation's share of the force's personnel against its share of the contributors' GDP, with the line of proportionality.");
     }
 
+    /// <summary>The end-of-campaign P10–P90 range (bar) and median (marker) of one metric per scenario, with and without the coalition.</summary>
+    public static string ScenarioRanges(IReadOnlyList<(string Label, BalanceResult Result)> scenarios, string metric, string title, string yLabel, string id)
+    {
+        var plot = NewPlot(title, "Scenario", yLabel);
+        foreach (var (pick, label, color, offset) in new (Func<BalanceResult, EnsembleResult> Pick, string Label, string Color, double Offset)[]
+                 { (r => r.WithCoalition, "with the coalition", Palette[4], -0.18), (r => r.WithoutCoalition, "without the coalition", Palette[0], 0.18) })
+        {
+            var summaries = scenarios.Select(x => pick(x.Result).Summaries.FirstOrDefault(m => m.Metric == metric)).ToArray();
+            var bars = summaries.Select((m, i) => m is null ? null : new Bar
+            {
+                Position = i + offset, ValueBase = m.P10, Value = m.P90, FillColor = Color.FromHex(color).WithAlpha(0.6), LineColor = Color.FromHex(color), Size = 0.32,
+            }).OfType<Bar>().ToArray();
+            plot.Add.Bars(bars).LegendText = $"P10–P90 {label}";
+            for (var i = 0; i < summaries.Length; i++)
+            {
+                if (summaries[i] is not { } m) continue;
+                var marker = plot.Add.Marker(i + offset, m.P50, MarkerShape.FilledDiamond, 10, Color.FromHex(Black));
+                if (i == 0 && offset < 0) marker.LegendText = "median";
+            }
+        }
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, scenarios.Count).Select(i => (double)i).ToArray(), scenarios.Select(x => x.Label).ToArray());
+        plot.Axes.SetLimitsX(-0.6, scenarios.Count - 0.4);
+        plot.ShowLegend(Alignment.UpperLeft);
+        return Svg(plot, id, $"{title}: for each scenario, the 10th to 90th percentile range as a bar and the median as a diamond, with and without the coalition.");
+    }
+
     /// <summary>P10–P90 band and median of one daily metric, with and without the coalition.</summary>
     public static string Bands(BalanceResult r, string metric, string title, string yLabel, string id)
     {

@@ -73,7 +73,17 @@ public sealed record PlanResult(
     /// <param name="Tornado">One-at-a-time sensitivity per output (P10/P90 of each assumption).</param>
     /// <param name="Sobol">Sobol first-order and total indices per output.</param>
     /// <param name="Coalition">Where the coalition's figures came from, in words.</param>
-    public sealed record BalanceSection(BalanceResult Result, IReadOnlyList<TornadoResult> Tornado, IReadOnlyList<SobolResult> Sobol, string Coalition);
+    /// <param name="AcrossScenarios">The same sourced coalition under other scenarios' assumptions (e.g. the US paths), with and
+    /// without it; null when none were asked for (results written before this field existed also read as null).</param>
+    public sealed record BalanceSection(BalanceResult Result, IReadOnlyList<TornadoResult> Tornado, IReadOnlyList<SobolResult> Sobol, string Coalition,
+        IReadOnlyList<ScenarioBalance>? AcrossScenarios = null);
+
+    /// <summary>The balance of one other scenario, run with this plan's coalition (no daily bands: the briefing shows end states).</summary>
+    /// <param name="Scenario">The scenario's id.</param>
+    /// <param name="Name">Its name.</param>
+    /// <param name="ScenarioHash">Its hash, for provenance.</param>
+    /// <param name="Result">Ensembles with and without the coalition, deterrence and sectors.</param>
+    public sealed record ScenarioBalance(string Scenario, string Name, string ScenarioHash, BalanceResult Result);
 
     /// <summary>A source and the dataset rows of this plan that cite it.</summary>
     public sealed record SourceUse(string Id, string Title, string Publisher, string Address, DateOnly? Accessed, IReadOnlyList<CitedRow> Rows);

@@ -14,7 +14,10 @@ namespace Resolute.Reports;
 /// <param name="TornadoRunsPerPoint">Campaigns per tornado point (0 = no tornado).</param>
 /// <param name="SobolSamples">Sobol base samples N (runs = N·(D+2); 0 = no Sobol indices).</param>
 /// <param name="Solve">CP-SAT settings of the force-generation stage; null = <see cref="SolveOptions.Default"/>.</param>
-public sealed record PlanOptions(int Threads = 1, int? Runs = null, int TornadoRunsPerPoint = 100, int SobolSamples = 256, SolveOptions? Solve = null)
+/// <param name="Compare">Other scenarios whose assumptions the sourced coalition is also run under (the balance "across
+/// scenarios"); their own requirements are ignored. Null or empty = none. <see cref="Planner.UsPaths"/> lists the usual ones.</param>
+public sealed record PlanOptions(int Threads = 1, int? Runs = null, int TornadoRunsPerPoint = 100, int SobolSamples = 256, SolveOptions? Solve = null,
+    IReadOnlyList<Scenario>? Compare = null)
 {
     /// <summary>The defaults.</summary>
     public static PlanOptions Default { get; } = new();
@@ -40,6 +43,9 @@ public sealed record PlanProgress(string Stage, double Done);
 /// <summary>Composes the planning stages for one scenario into a <see cref="PlanResult"/>. The CLI and the web app both call this.</summary>
 public static class Planner
 {
+    /// <summary>The bundled scenarios of the three US paths, the default comparison for a plan's balance across scenarios.</summary>
+    public static IReadOnlyList<string> UsPaths { get; } = ["us-imposed-ceasefire", "us-walk-away", "us-decisive-action"];
+
     /// <summary>Plans <paramref name="scenario"/> on <paramref name="dataset"/> with the default options; <paramref name="now"/> stamps the provenance.</summary>
     public static PlanResult Run(Dataset dataset, Scenario scenario, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         Run(dataset, scenario, now, PlanOptions.Default, cancellationToken);
@@ -130,6 +136,7 @@ public static class Planner
             };
             progress?.Report(new PlanProgress("balance: Monte Carlo campaigns", StageStart.Balance));
             var balanceResult = BalanceAnalysis.Run(scenario.Id, assumptions, settings, runs, scenario.Seed, balanceOptions, score);
+            var across = AcrossScenarios(options, scenario, coalition, runs, ensemble, score, progress, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             var tornado = options.TornadoRunsPerPoint > 0
                 ? Sensitivity.Tornado(assumptions, settings, options.TornadoRunsPerPoint, scenario.Seed, Reporting("sensitivity, tornado", tornadoRuns, StageStart.Tornado, StageStart.Sobol))
@@ -143,7 +150,7 @@ public static class Planner
                 ? "no coalition force (the scenario has no requirement)"
                 : string.Create(CultureInfo.InvariantCulture,
                     $"force generation's plan: {coalition.ManoeuvreBrigades:0} manoeuvre brigades placed by geography (freeing {coalition.FreedBrigades:0.#} Ukrainian brigades at {coalition.FreedBrigadesPerBrigade:0.##} per brigade) and {lrs} long-range-strike units");
-            balance = new PlanResult.BalanceSection(balanceResult, tornado, sobol, from);
+            balance = new PlanResult.BalanceSection(balanceResult, tornado, sobol, from, across);
             stages[PlanResult.BalanceStage] = PlanResult.Computed;
         }
 
@@ -155,6 +162,26 @@ public static class Planner
             Balance = balance,
             Sources = SourcesUsed(dataset, scenario, deployed, result.Stances.Values.SelectMany(n => n)),
         };
+    }
+
+    /// <summary>The coalition as sourced, under each compared scenario's assumptions (with and without it); null when none asked.</summary>
+    private static PlanResult.ScenarioBalance[]? AcrossScenarios(PlanOptions options, Scenario scenario, CoalitionInput coalition, int runs,
+        EnsembleOptions ensemble, ForceScore? score, IProgress<PlanProgress>? progress, CancellationToken ct)
+    {
+        var others = (options.Compare ?? []).Where(c => c.Id != scenario.Id).ToList();
+        if (others.Count == 0) return null;
+        var list = new List<PlanResult.ScenarioBalance>();
+        foreach (var other in others)
+        {
+            ct.ThrowIfCancellationRequested();
+            var (assumptions, _) = CampaignAssumptions.From(other);
+            if (assumptions is null) continue; // a scenario without a campaign model has nothing to compare
+            progress?.Report(new PlanProgress($"balance across scenarios: {other.Id}", StageStart.Tornado));
+            var settings = CampaignSettings.From(other) with { Coalition = coalition };
+            var result = BalanceAnalysis.Run(other.Id, assumptions, settings, runs, other.Seed, ensemble with { Bands = false }, score);
+            list.Add(new PlanResult.ScenarioBalance(other.Id, other.Name, ScenarioFile.Hash(other), result));
+        }
+        return [.. list];
     }
 
     /// <summary>Where each stage starts in the progress scale: their usual shares of a default plan's time on two cores.</summary>

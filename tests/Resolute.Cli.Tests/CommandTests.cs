@@ -22,6 +22,8 @@ public sealed class CommandTests
         var provenance = json.RootElement.GetProperty("provenance");
         Assert.StartsWith("sha256:", provenance.GetProperty("dataset_version").GetString(), StringComparison.Ordinal);
         Assert.Equal(20250210UL, provenance.GetProperty("seed").GetUInt64());
+        var across = json.RootElement.GetProperty("balance").GetProperty("across_scenarios").EnumerateArray().Select(a => a.GetProperty("scenario").GetString());
+        Assert.Equal(["us-imposed-ceasefire", "us-walk-away", "us-decisive-action"], across);
         Assert.Empty(Directory.GetFiles(dir, "*.tmp-*"));
     }
 
@@ -46,6 +48,30 @@ public sealed class CommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("no-such-scenario.yaml:1:1: cannot read the file: no such file", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_UnknownComparedScenario_ExitsTwoBeforePlanning()
+    {
+        var dir = CliRunner.TempDir();
+        var run = CliRunner.Invoke("plan", "--compare", "us-walk-away", "no-such-path.yaml", "--out", dir);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("no-such-path.yaml:1:1: cannot read the file: no such file", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("force generation:", run.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(dir));
+    }
+
+    [Fact]
+    public void Plan_CompareNone_LeavesTheAcrossScenariosSectionEmpty()
+    {
+        var dir = CliRunner.TempDir();
+        var run = CliRunner.Invoke("plan", "--compare", "none", "--runs", "20", "--out", dir);
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "result.json")));
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("balance").GetProperty("across_scenarios").ValueKind);
+        Assert.Contains("Across scenarios: not computed", File.ReadAllText(Path.Combine(dir, "briefing.md")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class PlanFixture
     public PlanFixture()
     {
         Dataset = DatasetLoader.Load(Path.Combine(AppContext.BaseDirectory, "data")).Value ?? throw new InvalidOperationException("bundled dataset does not load");
-        Result = Planner.Run(Dataset, LoadScenario(Dataset, Scenario), Now, Options);
+        Result = Planner.Run(Dataset, LoadScenario(Dataset, Scenario), Now, Options with { Compare = [.. Planner.UsPaths.Select(id => LoadScenario(Dataset, id))] });
         Files = Briefing.Render(Result);
         Directory = Path.Combine(Paths.TestResults, "briefing");
         System.IO.Directory.CreateDirectory(Directory);

@@ -41,6 +41,38 @@ public sealed class PlannerTests(PlanFixture fixture)
     }
 
     [Fact]
+    public void Run_WithComparedScenarios_RunsTheSourcedCoalitionUnderEachOnesAssumptions()
+    {
+        var r = fixture.Result;
+        var across = r.Balance!.AcrossScenarios!;
+        var coalition = r.Balance.Result.WithCoalition.Coalition;
+
+        Assert.Equal(Planner.UsPaths, across.Select(a => a.Scenario));
+        Assert.All(across, a =>
+        {
+            Assert.Equal(coalition, a.Result.WithCoalition.Coalition);
+            Assert.Equal(0, a.Result.WithoutCoalition.Coalition.ManoeuvreBrigades);
+            Assert.Equal(PlanFixture.Options.Runs, a.Result.WithCoalition.Completed);
+            Assert.Empty(a.Result.WithCoalition.Bands);
+            Assert.StartsWith("sha256:", a.ScenarioHash, StringComparison.Ordinal);
+        });
+        // Different assumptions give different outcomes: walk-away (aid falls, sanctions ease) costs more ground than decisive action.
+        double Territory(string id) => across.Single(a => a.Scenario == id).Result.WithCoalition.Get("territory_km2").P50;
+        Assert.True(Territory("us-walk-away") > Territory("us-decisive-action"));
+    }
+
+    [Fact]
+    public void Run_ComparedWithItself_SkipsTheDuplicate()
+    {
+        var scenario = PlanFixture.LoadScenario(fixture.Dataset, "us-walk-away");
+        var options = PlanFixture.Options with { Runs = 20, TornadoRunsPerPoint = 0, SobolSamples = 0, Compare = [scenario] };
+
+        var r = Planner.Run(fixture.Dataset, scenario, PlanFixture.Now, options);
+
+        Assert.Null(r.Balance!.AcrossScenarios);
+    }
+
+    [Fact]
     public void Run_DefaultScenario_ListsTheSourcesOfEveryDeployedUnit()
     {
         var r = fixture.Result;

@@ -88,9 +88,16 @@ public sealed partial class RunWorker(RunBacklog queue, RunMonitor monitor, ISer
                     return;
                 }
 
+                // The balance across scenarios runs the sourced coalition under the US paths as the team keeps them now.
+                var ids = Planner.UsPaths.ToArray();
+                var paths = await db.Scenarios.AsNoTracking().Where(x => ids.Contains(x.Id)).ToListAsync(ct);
+                var compare = paths.Select(x => ScenarioFile.Parse(x.Yaml, x.Id + ".yaml", dataset).Value).OfType<Resolute.Domain.Scenario>()
+                    .OrderBy(x => Array.IndexOf(ids, x.Id)).ToList();
+                var planOptions = options.Value.PlanOptions with { Compare = compare };
+
                 // The planner reports each stage and the campaigns done; the stream sends the latest.
                 Report("planning: force generation", 0.02);
-                var result = await Task.Run(() => Planner.Run(dataset, scenario, started, options.Value.PlanOptions, new Relay(p => Report(p.Stage, 0.02 + (0.93 * p.Done))), ct), ct);
+                var result = await Task.Run(() => Planner.Run(dataset, scenario, started, planOptions, new Relay(p => Report(p.Stage, 0.02 + (0.93 * p.Done))), ct), ct);
 
                 Report("rendering the briefing", 0.96);
                 var files = Briefing.Render(result);
