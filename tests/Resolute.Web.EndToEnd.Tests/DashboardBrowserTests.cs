@@ -51,7 +51,7 @@ public sealed partial class DashboardBrowserTests(DashboardFixture fixture, ITes
             await WatchAsync(page, statuses, errors);
             await SignInAsync(page, DashboardFixture.Analyst);
             await page.ClickAsync($"#scenarios a[href='/scenarios/{Scenario}']");
-            await page.WaitForURLAsync($"**/scenarios/{Scenario}");
+            await ArriveAsync(page, $"**/scenarios/{Scenario}");
             var yaml = page.Locator("#yaml");
             var original = await yaml.InputValueAsync();
             Assert.Contains("min_personnel_share: 0.8", original, StringComparison.Ordinal);
@@ -72,7 +72,7 @@ public sealed partial class DashboardBrowserTests(DashboardFixture fixture, ITes
             await TypeOverAsync(yaml, "min_personnel_share: ", "1.5", "0.75");
             await page.WaitForFunctionAsync("() => document.querySelectorAll('#problems li.error, #gutter div.err').length === 0");
             await page.ClickAsync("#save");
-            await page.WaitForURLAsync($"**/scenarios/{Scenario}?saved=1");
+            await ArriveAsync(page, $"**/scenarios/{Scenario}?saved=1");
             Assert.Equal("Saved (revision 2).", await page.Locator("#message").InnerTextAsync());
             Assert.Contains("min_personnel_share: 0.75", await yaml.InputValueAsync(), StringComparison.Ordinal);
             await ShotAsync(page, "03-saved");
@@ -80,7 +80,7 @@ public sealed partial class DashboardBrowserTests(DashboardFixture fixture, ITes
             // Run it: the run page shows it queued or running, then succeeded without a reload (server-sent events); when
             // it has finished the page shows the briefing, with its map and charts, in the sandboxed frame.
             await page.ClickAsync("#run");
-            await page.WaitForURLAsync(RunPage());
+            await ArriveAsync(page, RunPage());
             var first = RunId(page);
             Assert.Contains(await StatusAsync(page), InProgress);
             await ShotAsync(page, "04-run-in-progress");
@@ -92,7 +92,7 @@ public sealed partial class DashboardBrowserTests(DashboardFixture fixture, ITes
             Listen(tab, [], errors);
             await tab.GotoAsync($"/scenarios/{SecondScenario}");
             await tab.ClickAsync("#run");
-            await tab.WaitForURLAsync(RunPage());
+            await ArriveAsync(tab, RunPage());
             var second = RunId(tab);
             Assert.Contains(await StatusAsync(tab), InProgress);
             await WaitForStatusAsync(page, "succeeded");
@@ -112,7 +112,7 @@ public sealed partial class DashboardBrowserTests(DashboardFixture fixture, ITes
             await page.CheckAsync($"#runs input[name=b][value='{second}']");
             await ShotAsync(page, "06-runs");
             await page.ClickAsync("#compare");
-            await page.WaitForURLAsync(ComparePage());
+            await ArriveAsync(page, ComparePage());
             Assert.Contains($"a={first}", page.Url, StringComparison.Ordinal);
             Assert.Contains($"b={second}", page.Url, StringComparison.Ordinal);
             var headline = page.Locator("table#headline");
@@ -168,7 +168,7 @@ public sealed partial class DashboardBrowserTests(DashboardFixture fixture, ITes
 
             await page.GotoAsync($"/scenarios/{CancelScenario}");
             await page.ClickAsync("#run");
-            await page.WaitForURLAsync(RunPage());
+            await ArriveAsync(page, RunPage());
             var id = RunId(page);
             Assert.Contains(await StatusAsync(page), InProgress);
             // Cancel once the worker is planning it (a queued run is simply dropped; a running one must stop itself).
@@ -242,13 +242,29 @@ public sealed partial class DashboardBrowserTests(DashboardFixture fixture, ITes
         page.PageError += (_, e) => { lock (errors) errors.Add(e); };
     }
 
+    /// <summary>
+    /// Waits for the page to reach <paramref name="url"/> and finish loading. The load state is polled rather than awaited:
+    /// on a busy CI machine Playwright's wait for the load event once hung for 30 s on an editor page that had long loaded.
+    /// </summary>
+    private static Task ArriveAsync(IPage page, string url) => ArriveAsync(page.WaitForURLAsync(url, Committed), page);
+
+    private static Task ArriveAsync(IPage page, Regex url) => ArriveAsync(page.WaitForURLAsync(url, Committed), page);
+
+    private static async Task ArriveAsync(Task committed, IPage page)
+    {
+        await committed;
+        await page.WaitForFunctionAsync("document.readyState === 'complete'");
+    }
+
+    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+
     private static async Task SignInAsync(IPage page, string user)
     {
         await page.GotoAsync("/login");
         await page.FillAsync("input[name=userName]", user);
         await page.FillAsync("input[name=password]", DashboardFixture.Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/scenarios");
+        await ArriveAsync(page, "**/scenarios");
         Assert.Equal(user, (await page.Locator("header .who").InnerTextAsync()).Split(' ')[0]);
     }
 
