@@ -57,7 +57,8 @@ public static class ForceGenerator
 
         var plan = greedy;
         var source = "greedy";
-        if (run.Plan is { } found)
+        // A plan counts as CP-SAT's only when CP-SAT reported a solution (a search cancelled before it began hands back the greedy one).
+        if (run.Plan is { } found && run.Solutions > 0)
         {
             var cp = Evaluation.Canonical(inst, Staging.Arrange(inst, found, seed, cancellationToken));
             // Rounding the objective to integers can, in a near tie, leave CP-SAT's plan a hair below the hinted greedy plan.

@@ -85,6 +85,7 @@ public sealed class SeedScenarioTests
 
         Assert.True(plan.Solver.Stopped);
         Assert.False(plan.Solver.ProvenOptimal);
+        Assert.Equal("greedy", plan.Solver.Source);
         Assert.Equal(0, plan.Solver.DeterministicTime);
         Assert.Equal(plan.Solver.GreedyFilledSlots, plan.Fill.FilledSlots);
     }
