@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,11 @@ public sealed partial class Errors(RequestDelegate next, StoreGate gate, IOption
         try
         {
             await next(ctx);
+            if (!ctx.Response.HasStarted && ctx.Response.StatusCode >= 400)
+            {
+                var (title, detail) = EmptyAnswer(ctx);
+                await WriteAsync(ctx, ctx.Response.StatusCode, title, detail);
+            }
         }
         catch (Exception e) when (!ctx.Response.HasStarted && StoreErrors.Describe(e, "the database") is { } message)
         {
@@ -59,6 +65,22 @@ public sealed partial class Errors(RequestDelegate next, StoreGate gate, IOption
                 "The server failed unexpectedly; nothing was changed. The error is in the server log.");
         }
     }
+
+    /// <summary>
+    /// What to say when the framework answered an error with no body (a form without its antiforgery token, a form
+    /// field missing, an unknown address): a person or a script should read why, not a blank page.
+    /// </summary>
+    private static (string Title, string Detail) EmptyAnswer(HttpContext ctx) => ctx.Response.StatusCode switch
+    {
+        StatusCodes.Status400BadRequest when ctx.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false } =>
+            ("Form expired", IsApi(ctx)
+                ? $"Missing or invalid antiforgery token: get one from GET /api/antiforgery and send it in the {AntiforgeryHeader} header. Nothing was changed."
+                : "The form was missing its security token or it had expired (for example after signing in again elsewhere). Nothing was changed: reload the page and submit the form again."),
+        StatusCodes.Status400BadRequest => ("Bad request", "The request was incomplete or malformed (a required field may be missing). Nothing was changed."),
+        StatusCodes.Status404NotFound => ("Not found", $"There is nothing at {ctx.Request.Path}. Start from the scenario list."),
+        StatusCodes.Status405MethodNotAllowed => ("Method not allowed", $"{ctx.Request.Method} is not accepted at {ctx.Request.Path}."),
+        var status => ("Request failed", $"The server answered {status}. Nothing was changed."),
+    };
 
     public static string TooLarge(long? length, long limit) => length is { } n
         ? $"The upload is {ResoluteOptions.Size(n)}; the limit is {ResoluteOptions.Size(limit)}. Nothing was saved: upload a smaller file (a scenario is usually under 20 KiB)."

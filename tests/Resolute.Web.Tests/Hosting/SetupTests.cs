@@ -59,6 +59,7 @@ public sealed class SetupTests
         using var response = await browser.PostFormAsync("/setup", new() { ["userName"] = "forged", ["password"] = ResoluteFactory.Password, ["confirm"] = ResoluteFactory.Password });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("missing its security token", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var still = await browser.GetAsync("/setup");
         Assert.Equal(HttpStatusCode.OK, still.StatusCode);
     }

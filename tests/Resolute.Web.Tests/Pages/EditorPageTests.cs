@@ -88,6 +88,26 @@ public sealed class EditorPageTests(AppFixture fixture) : IClassFixture<AppFixtu
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
+    [Fact]
+    public async Task Editor_FormWithoutToken_ExplainsAndChangesNothing()
+    {
+        var analyst = await fixture.As(Roles.Analyst);
+        var before = await analyst.GetJsonAsync<ScenarioDocument>($"/api/scenarios/{Bundled.Quick}");
+
+        using var forged = await analyst.PostFormAsync($"/scenarios/{Bundled.Quick}/copy", new() { ["newId"] = "forged-copy" }, token: "not-a-token");
+        using var unknown = await analyst.GetAsync("/no-such-page");
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        var page = await Session.ParseAsync(forged);
+        Assert.Equal("Form expired", page.QuerySelector("h1")?.TextContent);
+        Assert.Contains("reload the page", page.QuerySelector("p.error")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("Not found", (await Session.ParseAsync(unknown)).QuerySelector("h1")?.TextContent);
+        using var copy = await analyst.GetAsync("/api/scenarios/forged-copy");
+        Assert.Equal(HttpStatusCode.NotFound, copy.StatusCode);
+        Assert.Equal(before.Revision, (await analyst.GetJsonAsync<ScenarioDocument>($"/api/scenarios/{Bundled.Quick}")).Revision);
+    }
+
     private static string Field(IHtmlDocument page, string name) =>
         page.QuerySelector($"#editor-form input[name={name}]")?.GetAttribute("value") ?? throw new InvalidOperationException($"the editor form has no field '{name}'");
 
