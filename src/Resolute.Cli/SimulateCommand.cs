@@ -77,7 +77,7 @@ internal static class SimulateCommand
                         var with = MonteCarlo.Run(a, settings, count, masterSeed, options);
                         done = count;
                         var without = MonteCarlo.Run(a, settings with { Coalition = CoalitionInput.None }, count, masterSeed, options);
-                        return Assemble(sc.Id, a, settings, with, without);
+                        return BalanceAnalysis.Assemble(sc.Id, a, settings, with, without);
                     });
                     sectorDays += 2L * result.WithCoalition.Completed * settings.Days * settings.Sectors;
                     results.Add(result);
@@ -110,20 +110,6 @@ internal static class SimulateCommand
             }
         });
         return command;
-    }
-
-    /// <summary>Builds the balance result from the two ensembles (the same composition as <see cref="BalanceAnalysis.Run"/>).</summary>
-    private static BalanceResult Assemble(string id, CampaignAssumptions a, CampaignSettings settings, EnsembleResult with, EnsembleResult without)
-    {
-        var values = a.BaseVector();
-        values[(int)CampaignParameter.DailyNoise] = 0;
-        var trace = CampaignModel.Trace(settings, values);
-        var deterrence = new DeterrenceResult(
-            with.ExpectedCostPerKm2, without.ExpectedCostPerKm2,
-            with.Get("russian_equipment_per_km2").P50, without.Get("russian_equipment_per_km2").P50,
-            with.Get("combat_days_per_100km2").P50, without.Get("combat_days_per_100km2").P50,
-            with.Probabilities.DeterrenceHolds, without.Probabilities.DeterrenceHolds);
-        return new BalanceResult(id, with, without, deterrence, CampaignModel.Sectors(settings, values, trace), null);
     }
 }
 

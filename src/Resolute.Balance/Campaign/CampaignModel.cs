@@ -108,8 +108,21 @@ public static class BalanceAnalysis
         ArgumentNullException.ThrowIfNull(assumptions);
         ArgumentNullException.ThrowIfNull(settings);
         var with = MonteCarlo.Run(assumptions, settings, runs, seed, options);
-        var withoutSettings = settings with { Coalition = CoalitionInput.None };
-        var without = MonteCarlo.Run(assumptions, withoutSettings, runs, seed, options);
+        var without = MonteCarlo.Run(assumptions, settings with { Coalition = CoalitionInput.None }, runs, seed, options);
+        return Assemble(scenarioId, assumptions, settings, with, without, coalitionScore);
+    }
+
+    /// <summary>
+    /// The balance result from two ensembles already run with and without the coalition (for callers that run them
+    /// piecewise, e.g. with progress and cancellation): deterrence and the base case's sector table.
+    /// </summary>
+    public static BalanceResult Assemble(string scenarioId, CampaignAssumptions assumptions, CampaignSettings settings,
+        EnsembleResult with, EnsembleResult without, ForceScore? coalitionScore = null)
+    {
+        ArgumentNullException.ThrowIfNull(assumptions);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(with);
+        ArgumentNullException.ThrowIfNull(without);
         var values = assumptions.BaseVector();
         values[(int)CampaignParameter.DailyNoise] = 0;
         var trace = CampaignModel.Trace(settings, values);
