@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Resolute.Cli.Tests;
 
-public sealed class CommandTests
+public sealed partial class CommandTests
 {
     [Fact]
     public void Plan_NoArguments_UsesBundledDefaultAndWritesResult()
@@ -189,6 +189,52 @@ public sealed class CommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains($"{csv}:3:", run.Error, StringComparison.Ordinal);
         Assert.Contains("abc", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Source_FormatJson_EveryFieldIsDocumented()
+    {
+        // The default plan (nothing ready: shortfalls, binding rules, suggestions) beside a variant that fills almost
+        // everything (assignments, burden, US contribution), so every part of the schema carries data.
+        var run = CliRunner.Invoke("source", "--what-if", "deadline=2025-05-15", "--format", "json");
+        var doc = File.ReadAllText(Path.Combine(RepoRoot(), "docs", "force-plan-json.md"));
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Out);
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        Collect(json.RootElement, names);
+        Assert.True(json.RootElement.GetProperty("variant").GetProperty("assignments").GetArrayLength() > 0, "the variant fills slots");
+        Assert.True(json.RootElement.GetProperty("base").GetProperty("shortfalls").GetArrayLength() > 0, "the base plan has shortfalls");
+        var documented = DocumentedNames().Matches(doc).Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value).ToHashSet(StringComparer.Ordinal);
+        var undocumented = names.Where(n => !documented.Contains(n)).ToArray();
+        Assert.True(undocumented.Length == 0, $"fields missing from docs/force-plan-json.md: {string.Join(", ", undocumented)}");
+    }
+
+    private static void Collect(JsonElement e, ISet<string> names)
+    {
+        if (e.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var p in e.EnumerateObject())
+            {
+                names.Add(p.Name);
+                Collect(p.Value, names);
+            }
+        }
+        else if (e.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in e.EnumerateArray()) Collect(item, names);
+        }
+    }
+
+    /// <summary>A field name in the documentation: `name` in the text or "name": in a JSON example.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("`([a-z0-9_]+)`|\"([a-z0-9_]+)\":")]
+    private static partial System.Text.RegularExpressions.Regex DocumentedNames();
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Resolute.slnx"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("the repository root (Resolute.slnx) is not above the test binaries");
     }
 
     [Theory]
