@@ -79,7 +79,7 @@ public static class Html
         header .who{font-size:.9rem}header .role{background:#ffffff33;border-radius:.6rem;padding:.1rem .5rem}
         main{padding:1rem 1.5rem;max-width:1400px}h1{font-size:1.4rem}table{border-collapse:collapse;background:#fff;margin:.5rem 0 1rem}
         th,td{border:1px solid #d5dae1;padding:.3rem .6rem;text-align:left;vertical-align:top;font-size:.92rem}th{background:#eef1f5}
-        td.num{text-align:right;font-variant-numeric:tabular-nums}.inline{display:inline}
+        td.num{text-align:right;font-variant-numeric:tabular-nums}.nowrap{white-space:nowrap}.inline{display:inline}
         button,input[type=submit]{background:#0b3d6b;color:#fff;border:0;border-radius:.3rem;padding:.35rem .8rem;cursor:pointer}
         header button{background:#ffffff22}button.danger{background:#a4262c}
         .error{color:#a4262c}.ok{color:#1e7b34}.notice{background:#fff6d5;border:1px solid #e6d27a;padding:.4rem .8rem}

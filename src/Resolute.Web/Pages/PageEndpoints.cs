@@ -282,7 +282,7 @@ public static class PageEndpoints
             sb.Append("<table id=\"units\"><thead><tr><th>Unit</th><th>Nation</th><th>Kind</th><th>In</th><th>Slot in A</th><th>Slot in B</th><th>Personnel</th></tr></thead><tbody>");
             foreach (var u in changed)
                 sb.Append("<tr><td>").Append(E(u.UnitName)).Append(" <small>").Append(E(u.Unit)).Append("</small></td><td>").Append(E(u.Nation)).Append("</td><td>").Append(E(u.Kind))
-                    .Append("</td><td>").Append(E(u.Presence)).Append("</td><td>").Append(E(u.SlotA)).Append("</td><td>").Append(E(u.SlotB)).Append("</td><td class=\"num\">")
+                    .Append("</td><td class=\"nowrap\">").Append(u.Presence switch { "only a" => "A only", "only b" => "B only", _ => "both" }).Append("</td><td>").Append(E(u.SlotA)).Append("</td><td>").Append(E(u.SlotB)).Append("</td><td class=\"num\">")
                     .Append(u.Personnel.ToString("#,0", CultureInfo.InvariantCulture)).Append("</td></tr>");
             if (changed.Count == 0) sb.Append("<tr><td colspan=\"7\">The same units in the same slots.</td></tr>");
             sb.Append("</tbody></table>");

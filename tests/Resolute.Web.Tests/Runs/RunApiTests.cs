@@ -110,6 +110,7 @@ public sealed class RunApiTests(RealisticRunFixture fixture) : IClassFixture<Rea
         Assert.Contains(differing, u => u.GetProperty("presence").GetString() == "only a");
         var page = await analyst.PageAsync($"/compare?a={realistic.Id}&b={quick.Id}");
         Assert.Equal(differing.Count, page.QuerySelectorAll("#units tbody tr").Length);
+        Assert.Contains(page.QuerySelectorAll("#units tbody td.nowrap"), td => td.TextContent == "A only");
     }
 
     [Fact]
