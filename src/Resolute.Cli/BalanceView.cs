@@ -23,7 +23,7 @@ internal static class BalanceView
         var e = r.WithCoalition;
         var title = $"Balance: {r.ScenarioId}" + (e.Partial ? $" — PARTIAL: {e.Completed} of {e.Runs} runs (stopped early)" : "");
         console.Write(new Rule($"[bold]{Markup.Escape(title)}[/]").LeftJustified());
-        console.WriteLine(string.Create(C, $"{e.Completed} campaigns × {e.Days} days × {e.Sectors} sectors, seed {e.Seed}, law {e.Law.ToString().ToLowerInvariant()}; coalition: {e.Coalition.ManoeuvreBrigades:0.#} manoeuvre brigades ({e.Coalition.FreedBrigades:0.#} Ukrainian brigades freed), {e.Coalition.LongRangeStrikeUnits:0.#} long-range-strike units"));
+        console.WriteLine(string.Create(C, $"{e.Completed} campaigns × {e.Days} days × {e.Sectors} sectors, seed {e.Seed}, law {e.Law.ToString().ToLowerInvariant()}; coalition: {e.Coalition.ManoeuvreBrigades:0.#} manoeuvre brigades ({e.Coalition.FreedBrigades:0.#} Ukrainian brigades freed), {e.Coalition.LongRangeStrikeUnits:0.#} long-range-strike units, {e.Coalition.FighterSquadrons:0.#} fighter squadrons"));
         console.WriteLine($"RNG: {e.Rng}");
 
         var p = new Table().Title("Outcome probabilities").Border(TableBorder.Simple).AddColumns("outcome", "with coalition", "without");

@@ -52,8 +52,8 @@ public static class Planner
 
     /// <summary>
     /// Plans <paramref name="scenario"/>: force generation (CP-SAT) fills the requirement; geography places the units it
-    /// picked and sites their air defence; balance runs the campaign ensembles with the coalition as sourced (its manoeuvre
-    /// and long-range-strike units, and the Ukrainian brigades geography says they free) and without it, then the
+    /// picked and sites their air defence; balance runs the campaign ensembles with the coalition as sourced (its manoeuvre,
+    /// long-range-strike and fighter units, and the Ukrainian brigades geography says they free) and without it, then the
     /// sensitivity of the headline outputs.
     /// </summary>
     /// <exception cref="ArgumentException">The options are invalid (validate them at the boundary).</exception>
@@ -104,7 +104,8 @@ public static class Planner
         else
         {
             var lrs = deployed.Count(u => u.Kind == UnitKind.Lrs);
-            var coalition = new CoalitionInput(geo.FreedForces.CoalitionBrigades, lrs, geo.FreedForces.PerBrigade);
+            var fighters = deployed.Count(u => u.Kind == UnitKind.FighterSquadron);
+            var coalition = new CoalitionInput(geo.FreedForces.CoalitionBrigades, lrs, geo.FreedForces.PerBrigade, fighters);
             var settings = CampaignSettings.From(scenario) with { Coalition = coalition };
             var (weights, _) = WuvWeights.From(scenario);
             var score = weights is null || deployed.Length == 0 ? null : ForceScoring.Score(dataset, deployed.Select(u => u.Id), weights);
@@ -149,7 +150,7 @@ public static class Planner
             var from = plan is null
                 ? "no coalition force (the scenario has no requirement)"
                 : string.Create(CultureInfo.InvariantCulture,
-                    $"force generation's plan: {coalition.ManoeuvreBrigades:0} manoeuvre brigades placed by geography (freeing {coalition.FreedBrigades:0.#} Ukrainian brigades at {coalition.FreedBrigadesPerBrigade:0.##} per brigade) and {lrs} long-range-strike units");
+                    $"force generation's plan: {coalition.ManoeuvreBrigades:0} manoeuvre brigades placed by geography (freeing {coalition.FreedBrigades:0.#} Ukrainian brigades at {coalition.FreedBrigadesPerBrigade:0.##} per brigade), {lrs} long-range-strike units and {fighters} fighter squadrons");
             balance = new PlanResult.BalanceSection(balanceResult, tornado, sobol, from, across);
             stages[PlanResult.BalanceStage] = PlanResult.Computed;
         }

@@ -135,7 +135,7 @@ internal static class CampaignKernel
                 * Math.Pow(Par(r, P.AidLevel), Par(r, P.AidElasticity)));
             invThr[v] = Gather(v, r => 1 / Math.Max(Par(r, P.BlueReserveCommitRatio), 1e-9));
             strikeBase[v] = Gather(v, r => Par(r, P.LongRangeStrikeCut));
-            strikeCoalition[v] = Gather(v, r => coalition.LongRangeStrikeUnits * Par(r, P.CoalitionStrikeCutPerUnit));
+            strikeCoalition[v] = Gather(v, r => CoalitionCut(coalition, r, Par));
             recruits[v] = Gather(v, r => Par(r, P.RussianRecruitment) * (1 - Par(r, P.SanctionsCut)) / DaysPerMonth);
             mobilised[v] = Gather(v, r => Par(r, P.UkrainianMobilisation) / DaysPerMonth);
             commitRate[v] = Gather(v, r => Par(r, P.RussianReserveCommitRate));
@@ -373,6 +373,10 @@ internal static class CampaignKernel
             }
         }
     }
+
+    /// <summary>The coalition's cut in Russian combat power once deployed: long-range strike on sustainment, fighters on air support.</summary>
+    internal static double CoalitionCut(CoalitionInput coalition, int run, Func<int, P, double> par) =>
+        (coalition.LongRangeStrikeUnits * par(run, P.CoalitionStrikeCutPerUnit)) + (coalition.FighterSquadrons * par(run, P.CoalitionAirCutPerSquadron));
 
     /// <summary>Share of Russia's strength in sector <paramref name="s"/>: the main effort is the first k sectors.</summary>
     internal static double SectorWeight(double mainEffortSectors, double share, int s, int sectors)

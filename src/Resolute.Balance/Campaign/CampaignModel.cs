@@ -56,7 +56,7 @@ public static class CampaignModel
         ArgumentNullException.ThrowIfNull(v);
         var posture = Math.Min(2, v[(int)P.DefencePosture] + (settings.Ceasefire ? v[(int)P.CeasefirePostureGain] : 0));
         var blue = QjmTables.Blend(QjmTables.PostureStrength, posture) * v[(int)P.TerrainDefence] * Math.Pow(v[(int)P.AidLevel], v[(int)P.AidElasticity]);
-        var cut = Math.Min(1, v[(int)P.LongRangeStrikeCut] + (coalitionDeployed ? settings.Coalition.LongRangeStrikeUnits * v[(int)P.CoalitionStrikeCutPerUnit] : 0));
+        var cut = Math.Min(1, v[(int)P.LongRangeStrikeCut] + (coalitionDeployed ? CampaignKernel.CoalitionCut(settings.Coalition, 0, (_, p) => v[(int)p]) : 0));
         return (1 - cut) / blue;
     }
 

@@ -80,6 +80,11 @@ public enum CampaignParameter
     CeasefirePauseDays,
     /// <summary>Ceasefire scenarios: posture index Ukraine gains by fortifying during the pause.</summary>
     CeasefirePostureGain,
+    /// <summary>
+    /// Cut in Russian combat power and fire per coalition fighter squadron once deployed (air denial over the rear pushes
+    /// Russian aviation and its glide-bomb release points back). Optional in a scenario: absent, it is fixed at 0.
+    /// </summary>
+    CoalitionAirCutPerSquadron,
 }
 
 /// <summary>The catalogue of campaign parameters: scenario ids and descriptions.</summary>
@@ -101,8 +106,19 @@ public static class CampaignParameters
         "blue_allocation_match", "blue_reserve_commit_ratio", "wounded_return_share", "breakthrough_density_per_km",
         "breakthrough_advance_multiplier", "defended_city_distance_km", "daily_noise_sd", "deterrence_cost_threshold",
         "red_equipment_per_casualty", "ukrainian_brigade_strength", "coalition_deploy_day", "ceasefire_pause_days",
-        "ceasefire_posture_gain",
+        "ceasefire_posture_gain", "coalition_air_cut_per_squadron",
     ];
+
+    /// <summary>
+    /// Parameters added after scenarios were first written: a scenario without one gets it fixed at the value that
+    /// leaves the model as it was, so saved scenarios keep running unchanged.
+    /// </summary>
+    internal static readonly IReadOnlyDictionary<CampaignParameter, (double Value, string Description, string Unit, string Reference)> Optional =
+        new Dictionary<CampaignParameter, (double, string, string, string)>
+        {
+            [CampaignParameter.CoalitionAirCutPerSquadron] = (0, "Cut in Russian combat power and fire per coalition fighter squadron once deployed.",
+                "share/squadron", "not in the scenario: the coalition's air component is not credited in the campaign"),
+        };
 
     /// <summary>The scenario assumption id of a parameter.</summary>
     public static string Id(CampaignParameter p) => Ids[(int)p];
@@ -118,6 +134,7 @@ public static class CampaignParameters
     internal static (double Min, double Max) Domain(CampaignParameter p) => p switch
     {
         CampaignParameter.AidElasticity or CampaignParameter.Weiss or CampaignParameter.SanctionsCut or CampaignParameter.LongRangeStrikeCut
+            or CampaignParameter.CoalitionStrikeCutPerUnit or CampaignParameter.CoalitionAirCutPerSquadron
             or CampaignParameter.MainEffortShare or CampaignParameter.BlueAllocationMatch or CampaignParameter.WoundedReturnShare
             or CampaignParameter.RussianReserveCommitRate => (0, 1),
         CampaignParameter.DefencePosture => (0, 2),
@@ -161,6 +178,8 @@ public sealed class CampaignAssumptions
         {
             var id = CampaignParameters.Id(p);
             var a = assumptions.FirstOrDefault(x => x.Id == id);
+            if (a is null && CampaignParameters.Optional.TryGetValue(p, out var absent))
+                a = new Assumption(id, absent.Description, absent.Unit, absent.Value, Distribution.FixedAt(absent.Value), absent.Reference);
             if (a is null)
             {
                 errors.Add($"assumption '{id}': expected in the scenario's assumptions, found none");

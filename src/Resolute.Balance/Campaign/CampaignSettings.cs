@@ -9,13 +9,14 @@ namespace Resolute.Balance;
 /// <param name="ManoeuvreBrigades">Coalition manoeuvre brigades deployed as rear-area defence.</param>
 /// <param name="LongRangeStrikeUnits">Coalition long-range-strike units (each adds coalition_strike_cut_per_unit).</param>
 /// <param name="FreedBrigadesPerBrigade">Ukrainian brigades freed for the front per coalition manoeuvre brigade.</param>
-public sealed record CoalitionInput(double ManoeuvreBrigades, double LongRangeStrikeUnits, double FreedBrigadesPerBrigade)
+/// <param name="FighterSquadrons">Coalition fighter squadrons (each adds coalition_air_cut_per_squadron).</param>
+public sealed record CoalitionInput(double ManoeuvreBrigades, double LongRangeStrikeUnits, double FreedBrigadesPerBrigade, double FighterSquadrons = 0)
 {
     /// <summary>No coalition force.</summary>
     public static CoalitionInput None { get; } = new(0, 0, 0);
 
     /// <summary>
-    /// The coalition as the scenario requires it (every manoeuvre-brigade and long-range-strike slot filled), with the
+    /// The coalition as the scenario requires it (every manoeuvre-brigade, long-range-strike and fighter slot filled), with the
     /// scenario's freed-brigade ratio: the stand-in until the sourcing and geography stages supply actual figures.
     /// </summary>
     public static CoalitionInput FromRequirement(Scenario scenario)
@@ -24,7 +25,8 @@ public sealed record CoalitionInput(double ManoeuvreBrigades, double LongRangeSt
         var slots = Slots.Of(scenario);
         var brigades = slots.Count(s => s.Element.Kinds.Contains(UnitKind.ManoeuvreBrigade));
         var lrs = slots.Count(s => s.Element.Kinds.Contains(UnitKind.Lrs));
-        return new CoalitionInput(brigades, lrs, scenario.Geography.FreedBrigadesPerBrigade);
+        var fighters = slots.Count(s => s.Element.Kinds.Contains(UnitKind.FighterSquadron));
+        return new CoalitionInput(brigades, lrs, scenario.Geography.FreedBrigadesPerBrigade, fighters);
     }
 
     /// <summary>Ukrainian brigades freed for the front.</summary>
@@ -54,5 +56,6 @@ public sealed record CampaignSettings(int Days, int Sectors, LanchesterLaw Law, 
         Guard.NonNegative(Coalition.ManoeuvreBrigades, nameof(Coalition));
         Guard.NonNegative(Coalition.LongRangeStrikeUnits, nameof(Coalition));
         Guard.NonNegative(Coalition.FreedBrigadesPerBrigade, nameof(Coalition));
+        Guard.NonNegative(Coalition.FighterSquadrons, nameof(Coalition));
     }
 }

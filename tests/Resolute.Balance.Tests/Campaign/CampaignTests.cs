@@ -141,6 +141,59 @@ public sealed class CampaignTests
         });
     }
 
+    // Property: in the deterministic model, more coalition fighter squadrons or strike units (each cutting Russian
+    // combat power once deployed) never let Russia gain more ground or reach more cities.
+    [FsCheck.Xunit.Property(MaxTest = 40)]
+    public Property MoreCoalitionAirOrStrike_NeverWorsensBlueOutcome()
+    {
+        var gen =
+            from fighters in Gen.Choose(0, 12)
+            from extraFighters in Gen.Choose(0, 8)
+            from strike in Gen.Choose(0, 4)
+            from extraStrike in Gen.Choose(0, 4)
+            from cut in Gen.Choose(1, 20).Select(x => x / 1000.0)
+            from deployDay in Gen.Choose(0, 120)
+            from ratio in Gen.Choose(70, 200).Select(x => x / 100.0)
+            select (fighters, extraFighters, strike, extraStrike, cut, deployDay, ratio);
+        return Prop.ForAll(gen.ToArbitrary(), t =>
+        {
+            var (s, a) = Seed.Value;
+            var values = a.BaseVector();
+            values[(int)P.DailyNoise] = 0;
+            values[(int)P.CoalitionAirCutPerSquadron] = t.cut;
+            values[(int)P.CoalitionDeployDay] = t.deployDay;
+            values[(int)P.RussianForce] *= t.ratio;
+            CampaignSettings With(int fighters, int strike) =>
+                CampaignSettings.From(s) with { Days = 180, Coalition = new CoalitionInput(9, strike, 1.0, fighters) };
+            var before = CampaignModel.Trace(With(t.fighters, t.strike), values)[^1];
+            var after = CampaignModel.Trace(With(t.fighters + t.extraFighters, t.strike + t.extraStrike), values)[^1];
+            return after.TerritoryKm2 <= before.TerritoryKm2 + 1e-9 && after.CitiesReached <= before.CitiesReached;
+        });
+    }
+
+    [Fact]
+    public void Assumptions_WithoutTheAirCut_FixItAtZeroAndLeaveTheModelUnchanged()
+    {
+        var (s, a) = Seed.Value;
+        var older = s.Assumptions.Where(x => x.Id != "coalition_air_cut_per_squadron").ToArray();
+
+        var (resolved, errors) = CampaignAssumptions.From(older);
+
+        Assert.Empty(errors);
+        Assert.NotNull(resolved);
+        var air = resolved[P.CoalitionAirCutPerSquadron];
+        Assert.Equal((0.0, Domain.DistributionKind.Fixed), (air.Value, air.Distribution.Kind));
+        Assert.Contains("not credited", air.Reference, StringComparison.Ordinal);
+        var settings = CampaignSettings.From(s) with { Days = 200 };
+        var values = a.BaseVector();
+        values[(int)P.DailyNoise] = 0;
+        var credited = CampaignModel.Trace(settings, values)[^1];
+        values[(int)P.CoalitionAirCutPerSquadron] = 0;
+        var uncredited = CampaignModel.Trace(settings, values)[^1];
+        Assert.Equal(uncredited.TerritoryKm2, CampaignModel.Trace(settings, resolved.BaseVector().Select((v, i) => i == (int)P.DailyNoise ? 0 : v).ToArray())[^1].TerritoryKm2);
+        Assert.True(credited.TerritoryKm2 < uncredited.TerritoryKm2, "eight squadrons at the scenario's cut take ground from Russia");
+    }
+
     [Fact]
     public void Analysis_SeedOffer_CoalitionDoesNotWorsenDeterrence()
     {

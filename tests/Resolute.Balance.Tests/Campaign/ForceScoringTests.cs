@@ -20,10 +20,10 @@ public sealed class ForceScoringTests
     }
 
     [Fact]
-    public void CoalitionFromRequirement_SeedOffer_NineBrigadesThreeStrikeUnits()
+    public void CoalitionFromRequirement_SeedOffer_NineBrigadesThreeStrikeUnitsEightSquadrons()
     {
         var c = CoalitionInput.FromRequirement(Scenarios.Load("seed-offer-2025-02"));
 
-        Assert.Equal(new CoalitionInput(9, 3, 1.0), c);
+        Assert.Equal(new CoalitionInput(9, 3, 1.0, 8), c);
     }
 }
