@@ -1,12 +1,14 @@
 using System.CommandLine;
 using Resolute.Data;
+using Resolute.Domain;
 using Resolute.Geo;
+using Resolute.Sourcing;
 
 namespace Resolute.Cli;
 
 /// <summary>
-/// <c>resolute geo [SCENARIO] --out DIR [--data DIR]</c>: the geography stage alone. Writes
-/// <c>geography.geojson</c> (WGS 84) and prints a summary.
+/// <c>resolute geo [SCENARIO] --out DIR [--data DIR]</c>: the geography stage on the force generation's plan (the same
+/// units <c>plan</c> places). Writes <c>geography.geojson</c> (WGS 84) and prints a summary.
 /// </summary>
 internal static class GeoCommand
 {
@@ -22,27 +24,31 @@ internal static class GeoCommand
         var outDir = new Option<string>("--out") { Description = $"Directory for {FileName}.", Required = true };
         var data = DataOption.Create();
         var command = new Command("geo", "Deployment areas, unit positions and air-defence coverage for a scenario, written as GeoJSON.") { scenario, outDir, data };
-        command.SetAction(parse =>
+        command.SetAction((parse, ct) =>
         {
             var output = new Output(parse);
             var loaded = DatasetLoader.Load(Bundled.DataDirectory(parse.GetValue(data)));
-            if (loaded.Value is not { } dataset) return output.Report(loaded.Diagnostics);
+            if (loaded.Value is not { } dataset) return Task.FromResult(output.Report(loaded.Diagnostics));
             var s = ScenarioFile.Load(Bundled.ResolveScenario(parse.GetValue(scenario)), dataset);
-            if (s.Value is not { } sc) return output.Report(s.Diagnostics);
+            if (s.Value is not { } sc) return Task.FromResult(output.Report(s.Diagnostics));
 
-            // Until force generation is wired in here, the force is the provisional first-eligible-unit package.
-            var force = ProvisionalForce.FirstEligible(dataset, sc);
+            // The units force generation picks, as plan does; a scenario without a requirement places none.
+            var plan = Slots.Of(sc).Count == 0 ? null : ForceGenerator.Solve(dataset, sc, SolveOptions.Default, null, ct);
+            var units = dataset.Units.ToDictionary(u => u.Id, StringComparer.Ordinal);
+            var force = plan?.Assignments.Select(a => units[a.Unit]).ToArray() ?? [];
             var result = Geography.Plan(dataset, sc, force);
             var dir = parse.GetValue(outDir)!;
             if (!ResultFiles.TryWrite(dir, FileName, GeoJson.Write(result), out var error))
             {
                 output.Error.WriteLine($"--out: cannot write to '{dir}': {error}");
-                return ResoluteCli.InputError;
+                return Task.FromResult(ResoluteCli.InputError);
             }
-            output.Out.WriteLine($"Scenario {sc.Id}; force: provisional stand-in of {force.Count} units (first eligible unit per slot, no burden-sharing rules).");
+            output.Out.WriteLine(plan is null
+                ? $"Scenario {sc.Id}; force: none (the scenario has no requirement)."
+                : $"Scenario {sc.Id}; force: force generation's plan, {force.Length} units in {plan.Fill.FilledSlots} of {plan.Fill.Slots} slots ({(plan.Solver.Stopped ? "stopped early, not proven optimal" : plan.Solver.Status.ToString().ToLowerInvariant())}).");
             GeographyView.Render(output.Console, result);
             output.Error.WriteLine($"Wrote {Path.GetFullPath(Path.Combine(dir, FileName))}");
-            return 0;
+            return Task.FromResult(0);
         });
         return command;
     }

@@ -23,6 +23,8 @@ internal static class GeographyView
         Row("AMD coverage", string.Create(c, $"{a.PopulationCovered:#,0} of {a.ControlledPopulation:#,0} people in the listed Kyiv-held cities ({a.ShareCovered:P1}) with {a.Batteries.Count(b => b.Position is not null)} batteries"));
         if (a.BestMarginalGain is { } g)
             Row("One more battery", string.Create(c, $"+{g.AdditionalPopulation:#,0} people ({g.AdditionalShare:P1}) with a {g.System} ({g.RadiusKm:0} km)"));
+        else if (a.MarginalGains.Count > 0)
+            Row("One more battery", "covers no one more: every listed Kyiv-held city it could reach is already covered");
         Row("Freed Ukrainian brigades", string.Create(c, $"{r.FreedForces.UkrainianBrigades:0.#} ({r.FreedForces.CoalitionBrigades} coalition brigades × {r.FreedForces.PerBrigade:0.##})"));
         Row("CRS", r.Crs);
         console.Write(info);

@@ -95,8 +95,12 @@ public sealed record AirDefenceCoverage(
     string SolverParameters,
     IReadOnlyList<MarginalGain> MarginalGains)
 {
-    /// <summary>The largest marginal gain, or null when no SAM system is known.</summary>
-    public MarginalGain? BestMarginalGain => MarginalGains.OrderByDescending(g => g.AdditionalPopulation).ThenBy(g => g.System, StringComparer.Ordinal).FirstOrDefault();
+    /// <summary>
+    /// The largest marginal gain, or null when one more battery of any known system would cover no one more (so that a
+    /// system is never named as the best buy for nothing).
+    /// </summary>
+    public MarginalGain? BestMarginalGain => MarginalGains.Where(g => g.AdditionalPopulation > 0)
+        .OrderByDescending(g => g.AdditionalPopulation).ThenBy(g => g.System, StringComparer.Ordinal).FirstOrDefault();
 }
 
 /// <summary>One air-defence fire unit.</summary>
@@ -106,7 +110,7 @@ public sealed record AirDefenceCoverage(
 /// <param name="RadiusKm">Engagement radius (range_km in equipment_types.csv).</param>
 /// <param name="Sidc">APP-6(D) symbol code.</param>
 /// <param name="Position">WGS 84 position; null when the unit could not be placed.</param>
-/// <param name="Site">The candidate site: a city's name or "grid".</param>
+/// <param name="Site">The candidate site: a city's name, "grid", or "none" when the battery could not be placed.</param>
 /// <param name="DistanceToFrontKm">Distance from the line of contact.</param>
 /// <param name="CitiesCovered">Cities within the radius.</param>
 /// <param name="AddsCoverage">False when every city it covers is covered by another battery too (a second layer).</param>

@@ -3,12 +3,12 @@ using Resolute.Domain;
 namespace Resolute.Geo;
 
 /// <summary>
-/// A stand-in force package until force generation (Resolute.Sourcing) lands: for each slot of the scenario's
-/// requirement, the first unit in dataset order that the slot accepts, is not kept for home defence, is not committed
-/// elsewhere, and is not already used. It respects no burden-sharing, stance or rotation rule; results computed from it
-/// are labelled provisional.
+/// A quick stand-in force package for the geography tests and benchmarks (the tools place force generation's plan):
+/// for each slot of the scenario's requirement, the first unit in dataset order that the slot accepts, is not kept for
+/// home defence, is not committed elsewhere, and is not already used. It respects no burden-sharing, stance or rotation
+/// rule.
 /// </summary>
-public static class ProvisionalForce
+internal static class ProvisionalForce
 {
     /// <summary>The stand-in units, one per fillable slot, in slot order.</summary>
     public static IReadOnlyList<Unit> FirstEligible(Dataset dataset, Scenario scenario)

@@ -62,10 +62,10 @@ public sealed record PlanResult(
     /// <summary>What is needed to reproduce the result.</summary>
     public sealed record ProvenanceInfo(string DatasetVersion, string ScenarioHash, ulong Seed, string ToolVersion, DateTimeOffset CreatedUtc);
 
-    /// <summary>The geography stage: its result, the map layers as a GeoJSON FeatureCollection (WGS 84), and whether the force was provisional.</summary>
+    /// <summary>The geography stage: its result, the map layers as a GeoJSON FeatureCollection (WGS 84), and where its force came from.</summary>
     /// <param name="Result">The geography result.</param>
     /// <param name="Map">The GeoJSON FeatureCollection written by <see cref="GeoJson.Write"/>.</param>
-    /// <param name="Force">Where the deployed units came from: "force generation" or "provisional".</param>
+    /// <param name="Force">Where the deployed units came from: "force generation", or "none (no requirement)".</param>
     public sealed record GeographySection(GeographyResult Result, JsonElement Map, string Force);
 
     /// <summary>The balance stage: ensembles with and without the coalition, and the sensitivity of the headline outputs.</summary>

@@ -192,6 +192,31 @@ public sealed partial class CommandTests
     }
 
     [Fact]
+    public void Geo_PlacesTheForceGenerationPlan_AndNamesNoBatteryForNothing()
+    {
+        var dir = CliRunner.TempDir();
+        var source = CliRunner.Invoke("source", "seed-offer-ready-90-days", "--format", "json");
+        var run = CliRunner.Invoke("geo", "seed-offer-ready-90-days", "--out", dir);
+
+        Assert.Equal((0, 0), (source.ExitCode, run.ExitCode));
+        using var plan = JsonDocument.Parse(source.Out);
+        // Fighter squadrons fly from bases the geography does not model; every other sourced unit is on the map.
+        var sourced = plan.RootElement.GetProperty("base").GetProperty("assignments").EnumerateArray()
+            .Where(a => a.GetProperty("kind").GetString() != "fighter_squadron")
+            .Select(a => a.GetProperty("unit").GetString()).Order(StringComparer.Ordinal).ToArray();
+        using var map = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "geography.geojson")));
+        var placed = map.RootElement.GetProperty("features").EnumerateArray()
+            .Where(f => f.GetProperty("properties").GetProperty("layer").GetString() is "unit" or "amd_position")
+            .Select(f => f.GetProperty("properties").GetProperty("unit_id").GetString()).Order(StringComparer.Ordinal).ToArray();
+        Assert.NotEmpty(sourced);
+        Assert.Equal(sourced, placed);
+        Assert.Contains("force: force generation's plan", run.Out, StringComparison.Ordinal);
+        // Every listed city is covered in this plan, so one more battery adds no one and no system is named.
+        Assert.Contains("100.0 %", run.Out, StringComparison.Ordinal);
+        Assert.Contains("covers no one more", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Source_FormatJson_EveryFieldIsDocumented()
     {
         // The default plan (nothing ready: shortfalls, binding rules, suggestions) beside a variant that fills almost
