@@ -27,7 +27,7 @@ internal static class SensitivityCommand
         var law = Common.LawOption();
         var format = Common.FormatOption();
         var data = DataOption.Create();
-        var command = new Command("sensitivity", "Which assumption drives the campaign outcome: tornado or Sobol indices.") { scenario, method, samples, seed, threads, top, law, format, data };
+        var command = new Command("sensitivity", "Which assumption drives the campaign outcome: tornado or Sobol indices (with the coalition the scenario requires, in full).") { scenario, method, samples, seed, threads, top, law, format, data };
         command.SetAction(parse =>
         {
             var output = new Output(parse);

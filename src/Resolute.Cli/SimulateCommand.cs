@@ -33,7 +33,7 @@ internal static class SimulateCommand
         var all = new Option<bool>("--all") { Description = "Simulate every bundled scenario and print them side by side." };
         var format = Common.FormatOption();
         var data = DataOption.Create();
-        var command = new Command("simulate", "Monte Carlo campaigns for a scenario, with and without the coalition force.") { scenario, runs, seed, threads, law, all, format, data };
+        var command = new Command("simulate", "Monte Carlo campaigns for a scenario, with and without the coalition force (the requirement met in full; plan uses the force actually sourced).") { scenario, runs, seed, threads, law, all, format, data };
         command.SetAction(parse =>
         {
             var output = new Output(parse);

@@ -17,7 +17,8 @@ public sealed record CoalitionInput(double ManoeuvreBrigades, double LongRangeSt
 
     /// <summary>
     /// The coalition as the scenario requires it (every manoeuvre-brigade, long-range-strike and fighter slot filled), with the
-    /// scenario's freed-brigade ratio: the stand-in until the sourcing and geography stages supply actual figures.
+    /// scenario's freed-brigade ratio: the requirement met in full, as <c>simulate</c> and <c>sensitivity</c> assume.
+    /// <c>plan</c> uses the units force generation actually sourced and geography placed instead.
     /// </summary>
     public static CoalitionInput FromRequirement(Scenario scenario)
     {
