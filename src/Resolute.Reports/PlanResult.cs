@@ -97,10 +97,11 @@ public sealed record PlanResult(
         ArgumentNullException.ThrowIfNull(d);
         ArgumentNullException.ThrowIfNull(s);
         var slots = Slots.Of(s);
-        var elements = slots.GroupBy(x => x.Element.Role, StringComparer.Ordinal).Select(g =>
+        // One row per role and what it accepts: two templates may use a role name with different kinds or types.
+        var elements = slots.GroupBy(x => (x.Element.Role, Accepts: string.Join(",", x.Element.Kinds) + "|" + string.Join(",", x.Element.Types))).Select(g =>
         {
             var e = g.First().Element;
-            return new ElementInfo(g.Key, g.Count(), e.Kinds.Select(k => k.ToCode()).ToArray(), e.Types, d.Units.Count(e.Accepts));
+            return new ElementInfo(g.Key.Role, g.Count(), e.Kinds.Select(k => k.ToCode()).ToArray(), e.Types, d.Units.Count(e.Accepts));
         }).ToArray();
 
         var stances = d.Nations.Where(n => n.Group == NationGroup.EuropeCanada)

@@ -6,6 +6,31 @@ namespace Resolute.Reports.Tests;
 public sealed class PlannerTests(PlanFixture fixture)
 {
     [Fact]
+    public void Of_TwoTemplatesShareARoleWithDifferentTypes_ListsEachAsItsOwnRow()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "scenarios", "seed-offer-2025-02.yaml");
+        var yaml = File.ReadAllText(path)
+            .Replace("templates:\n", """
+                templates:
+                  - id: light_division
+                    description: A division HQ with three light brigades.
+                    elements:
+                      - {role: division_hq, count: 1, kinds: [division_hq], weight: 8}
+                      - {role: manoeuvre_brigade, count: 3, kinds: [manoeuvre_brigade], types: [light, airborne], weight: 10}
+
+                """, StringComparison.Ordinal)
+            .Replace("    - {template: plussed_up_division, count: 3}\n", "    - {template: plussed_up_division, count: 3}\n    - {template: light_division, count: 1}\n", StringComparison.Ordinal);
+        var scenario = Data.ScenarioFile.Parse(yaml, path, fixture.Dataset).Value;
+        Assert.NotNull(scenario);
+
+        var rows = PlanResult.Of(fixture.Dataset, scenario, "sha256:test", PlanFixture.Now).Requirement.Where(e => e.Role == "manoeuvre_brigade").ToArray();
+
+        Assert.Equal([(9, "armoured,mechanised,motorised"), (3, "light,airborne")], rows.Select(e => (e.Slots, string.Join(",", e.Types))));
+        Assert.True(rows[1].CandidateUnits > 0);
+        Assert.Equal(4, PlanResult.Of(fixture.Dataset, scenario, "sha256:test", PlanFixture.Now).Requirement.Single(e => e.Role == "division_hq").Slots);
+    }
+
+    [Fact]
     public void Run_DefaultScenario_ComputesEveryStage()
     {
         var r = fixture.Result;
