@@ -81,7 +81,7 @@ internal static class BriefingBuilder
             if (f.Suggestions.Count > 0)
             {
                 var s = f.Suggestions[0];
-                items.Add(L(new Strong("What would close the gap first: "), s.Text, " (", N($"{Fg}.suggestions[0].slots_gained", s.SlotsGained), " more slots",
+                items.Add(L(new Strong("What would close the gap first: "), s.Text, " (", N($"{Fg}.suggestions[0].slots_gained", s.SlotsGained), s.SlotsGained == 1 ? " more slot" : " more slots",
                     s.FillsRequirement ? ", fills the requirement" : "", ")."));
             }
         }
