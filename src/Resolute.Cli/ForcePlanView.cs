@@ -46,7 +46,7 @@ internal static class ForcePlanView
             ? Invariant($"US backstop ({string.Join(", ", us.AllowedKinds.Select(k => k.ToCode()))}): {us.Units.Count} units, {us.Personnel:N0} personnel ({P(us.ShareOfPersonnel)} of the force){(us.Units.Count > 0 ? ": " + string.Join(" ", us.Units) : "")}.")
             : Invariant($"No US backstop in this scenario; US units in the plan: {us.Units.Count}.")));
         console.MarkupLine(Markup.Escape(Invariant($"US personnel in Europe: {us.PostureInEuropeBefore:N0} before, {us.PostureInEuropeAfter:N0} after (backfill {us.Backfill:N0}); net change {us.NetChange:+0;-0;0}: {(us.NoNetIncreaseHolds ? "no net increase" : "NET INCREASE")}{(us.NoNetIncrease ? " (required)" : "")}.")));
-        console.MarkupLine(Markup.Escape(Invariant($"Coalition breadth: {plan.Breadth.Nations} of {plan.Breadth.EligibleNations} eligible nations ({string.Join(" ", plan.Breadth.Contributors)}).")));
+        console.MarkupLine(Markup.Escape(Invariant($"Coalition breadth: {plan.Breadth.Nations} of {plan.Breadth.EligibleNations} eligible coalition nations ({string.Join(" ", plan.Breadth.Contributors)}){(plan.Us.Units.Count > 0 ? "; the US backstop is not counted" : "")}.")));
 
         if (plan.Burden.Count > 0)
         {
@@ -56,7 +56,7 @@ internal static class ForcePlanView
                 burden.AddRow(b.Nation, b.Stance.ToCode(), N(b.Personnel), N(b.MajorEquipment), N(b.AnnualCostUsd / 1e6), Invariant($"{b.CostPctOfDefence:0.0}"),
                     P(b.ShareOfForce), P(b.ShareOfGdp), P(b.ShareOfDefence), Invariant($"{b.GapToGdp * 100:+0.0;-0.0} pp"));
             console.Write(burden);
-            console.MarkupLine(Markup.Escape(Invariant($"Fairness: Jain index {plan.Fairness.JainIndex:0.00} (1 = in proportion to GDP); largest gap {P(plan.Fairness.MaxGapToGdp)} ({plan.Fairness.MaxGapNation}).")));
+            console.MarkupLine(Markup.Escape(Invariant($"Fairness among the coalition (not the US backstop): Jain index {plan.Fairness.JainIndex:0.00} (1 = in proportion to GDP); largest gap {P(plan.Fairness.MaxGapToGdp)} ({plan.Fairness.MaxGapNation}).")));
             foreach (var a in plan.Assumptions.Where(a => a.Id.Contains("cost", StringComparison.Ordinal)))
                 console.MarkupLine(Markup.Escape(Invariant($"Cost assumption {a.Id} = {a.Value:#,0.##} {a.Unit}{(a.FromScenario ? " (scenario)" : "")}: {a.Reference}")));
         }

@@ -58,7 +58,7 @@ internal static class BriefingBuilder
             var fill = f.Fill;
             items.Add(L(new Strong("Can the coalition field it? "), f.IsFilled ? "Yes: " : "No: ", "it fills ", N($"{Fg}.fill.filled_slots", fill.FilledSlots), " of ",
                 N($"{Fg}.fill.slots", fill.Slots), " slots with ", N($"{Fg}.fill.personnel", fill.Personnel), " personnel from ",
-                N($"{Fg}.breadth.nations", f.Breadth.Nations), " nations."));
+                N($"{Fg}.breadth.nations", f.Breadth.Nations), f.Us.Units.Count > 0 ? " coalition nations and the US backstop." : " nations."));
             var shares = f.ShareChecks.Select((c, i) => (c, i)).Where(x => x.c.Enforced).ToArray();
             if (shares.Length > 0)
             {
@@ -171,7 +171,7 @@ internal static class BriefingBuilder
                     N($"{Fg}.burden[{i}].annual_cost_usd", b.AnnualCostUsd, NumFormat.Millions), N($"{Fg}.burden[{i}].cost_pct_of_defence", b.CostPctOfDefence, NumFormat.D1),
                     N($"{Fg}.burden[{i}].share_of_force", b.ShareOfForce, NumFormat.Pct), N($"{Fg}.burden[{i}].share_of_gdp", b.ShareOfGdp, NumFormat.Pct),
                     N($"{Fg}.burden[{i}].share_of_defence", b.ShareOfDefence, NumFormat.Pct), N($"{Fg}.burden[{i}].gap_to_gdp", b.GapToGdp, NumFormat.Pp))).ToArray()),
-            P("Fairness: Jain index ", N($"{Fg}.fairness.jain_index", f.Fairness.JainIndex, NumFormat.D2), " (1 = every nation in proportion to its GDP); largest gap ",
+            P("Fairness among the coalition (the US backstop is set by its own rules, not by GDP): Jain index ", N($"{Fg}.fairness.jain_index", f.Fairness.JainIndex, NumFormat.D2), " (1 = every nation in proportion to its GDP); largest gap ",
                 N($"{Fg}.fairness.max_gap_to_gdp", f.Fairness.MaxGapToGdp, NumFormat.Pct), f.Fairness.MaxGapNation is { } n ? $" ({n})." : "."),
         };
         if (charts && f.Burden.Count > 0)
@@ -203,7 +203,7 @@ internal static class BriefingBuilder
                 Row("only allowed kinds", u.KindsHold ? "holds" : "FAILS"),
             ]),
             P("Coalition breadth: ", N($"{Fg}.breadth.nations", f.Breadth.Nations), " of ", N($"{Fg}.breadth.eligible_nations", f.Breadth.EligibleNations),
-                " eligible nations contribute (", string.Join(" ", f.Breadth.Contributors), ")."),
+                " eligible coalition nations contribute (", string.Join(" ", f.Breadth.Contributors), f.Us.Units.Count > 0 ? "; the US backstop is not counted)." : ")."),
         };
         if (f.SingleRotation.Count > 0)
             blocks.Add(P("Single rotation only (accepted by the scenario): ", string.Join(", ", f.SingleRotation.Select(x => $"{x.Nation} {x.Kind.ToCode()} {x.Deployed.ToString(C)} of {x.Pool.ToString(C)} (ratio {x.Ratio.ToString(C)})")), "."));

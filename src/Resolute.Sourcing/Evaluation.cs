@@ -15,8 +15,9 @@ internal static class Evaluation
         var w = inst.Weights;
         var used = plan.OfType<int>().Select(u => inst.Units[u]).ToArray();
         var fill = plan.Select((u, s) => u is null ? 0 : inst.Slots[s].Element.Weight).Sum();
-        var nations = used.Select(u => u.Unit.Nation).Distinct(StringComparer.Ordinal).Count();
-        var gap = MaxGapPermille(inst, used);
+        var coalition = used.Where(inst.InCoalition).ToArray();
+        var nations = Breadth(inst, plan);
+        var gap = MaxGapPermille(inst, coalition);
         var cv = used.Sum(u => u.CombatValue);
         var cost = used.Sum(u => u.AnnualCost);
         return
@@ -29,12 +30,17 @@ internal static class Evaluation
         ];
     }
 
+    /// <summary>Coalition breadth: distinct contributing nations, not counting the US backstop.</summary>
+    public static int Breadth(Instance inst, int?[] plan) =>
+        plan.OfType<int>().Select(u => inst.Units[u]).Where(inst.InCoalition).Select(u => u.Unit.Nation).Distinct(StringComparer.Ordinal).Count();
+
     /// <summary>The weighted objective of a plan, in points.</summary>
     public static double Score(Instance inst, int?[] plan) => Terms(inst, plan).Sum(t => t.Points);
 
     /// <summary>
-    /// The largest gap between a nation's personnel and its GDP share of the force's personnel, in per mille of the reference
-    /// force: over-contribution for every nation, under-contribution for contributors only (as in the model).
+    /// The largest gap between a coalition nation's personnel and its GDP share of the coalition's personnel, in per mille of
+    /// the reference force: over-contribution for every nation, under-contribution for contributors only (as in the model).
+    /// <paramref name="used"/> holds the coalition's units only.
     /// </summary>
     private static double MaxGapPermille(Instance inst, UnitInfo[] used)
     {

@@ -167,7 +167,7 @@ public sealed record UsContribution(
     bool Enabled, IReadOnlyList<UnitKind> AllowedKinds, IReadOnlyList<string> Units, int Personnel, int MajorEquipment, double CombatValue,
     double ShareOfPersonnel, int PostureInEuropeBefore, int Backfill, int PostureInEuropeAfter, int NetChange, bool NoNetIncrease, bool NoNetIncreaseHolds, bool KindsHold);
 
-/// <summary>Coalition breadth: distinct contributing nations.</summary>
+/// <summary>Coalition breadth: distinct contributing nations, not counting the US backstop (<c>EligibleNations</c> likewise).</summary>
 public sealed record BreadthSummary(int Nations, IReadOnlyList<string> Contributors, int EligibleNations);
 
 /// <summary>A formation of the requirement: its framework nation (the nation of its HQ, else its largest contributor) and contributors.</summary>
@@ -187,8 +187,8 @@ public sealed record NationBurden(
 
 /// <summary>How fair the package is against GDP.</summary>
 /// <remarks>
-/// <para><c>JainIndex</c>: Jain's fairness index of (share of force ÷ share of GDP) over contributors: 1 = every nation in proportion to GDP, 1/n = one nation carries it all.</para>
-/// <para><c>MaxGapToGdp</c>: The largest |share of force − share of GDP| over contributors.</para>
+/// <para><c>JainIndex</c>: Jain's fairness index of (share of force ÷ share of GDP) over the coalition's contributors (the US backstop excluded): 1 = every nation in proportion to GDP, 1/n = one nation carries it all.</para>
+/// <para><c>MaxGapToGdp</c>: The largest |share of force − share of GDP| over the coalition's contributors.</para>
 /// <para><c>MaxGapNation</c>: The nation with that gap.</para>
 /// </remarks>
 public sealed record FairnessSummary(double JainIndex, double MaxGapToGdp, string? MaxGapNation);

@@ -48,8 +48,13 @@ internal sealed class Instance
     public IReadOnlyList<RuleKey> Rules { get; }
     public int ReadinessWindowDays { get; }
     public IReadOnlyList<long> SlotWeight100 { get; }
-    /// <summary>Nations with at least one usable candidate, and their share of those nations' GDP.</summary>
+    /// <summary>
+    /// Coalition nations (not the US backstop) with at least one usable candidate, and their share of those nations' GDP:
+    /// breadth and fairness are about the coalition; the backstop is bounded by its own rules.
+    /// </summary>
     public IReadOnlyDictionary<string, double> GdpShare { get; }
+    /// <summary>Nations whose units are the US backstop (the US when the scenario's backstop rule is on).</summary>
+    public IReadOnlySet<string> Backstop { get; }
     public double PersonnelRef { get; }
     /// <summary>An upper bound on a plan's personnel: each slot's largest candidate, summed.</summary>
     public double MaxPlanPersonnel { get; }
@@ -122,7 +127,8 @@ internal sealed class Instance
         Rules = keys.ToArray();
 
         var usable = new HashSet<int>(pairs.Select(p => p.Item1).Where(u => units[u].Exclusions.Count == 0));
-        var eligible = units.Where(u => usable.Contains(u.Index)).Select(u => u.Nation).DistinctBy(n => n.Iso3).ToArray();
+        Backstop = units.Where(u => u.Nation.Group == NationGroup.Us && rules.UsBackstop.Enabled).Select(u => u.Nation.Iso3).ToHashSet(StringComparer.Ordinal);
+        var eligible = units.Where(u => usable.Contains(u.Index) && !Backstop.Contains(u.Nation.Iso3)).Select(u => u.Nation).DistinctBy(n => n.Iso3).ToArray();
         var gdp = eligible.Sum(n => (double)n.GdpUsd);
         GdpShare = eligible.ToDictionary(n => n.Iso3, n => gdp > 0 ? n.GdpUsd / gdp : 0, StringComparer.Ordinal);
 
@@ -153,6 +159,9 @@ internal sealed class Instance
 
     /// <summary>True when the key is a rule the model enforces (the scenario switches it on).</summary>
     public bool IsRule(RuleKey key) => Rules.Contains(key);
+
+    /// <summary>Whether a unit belongs to the coalition (counted in breadth and fairness), not the US backstop.</summary>
+    public bool InCoalition(UnitInfo u) => !Backstop.Contains(u.Unit.Nation);
 
     private static RuleKey[] Exclusions(Unit u, Nation nation, StanceLevel stance, Scenario scenario, int window)
     {

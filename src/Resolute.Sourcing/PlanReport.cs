@@ -35,11 +35,12 @@ internal static class PlanReport
             personnel, used.Sum(u => u.Equipment), Math.Round(used.Sum(u => u.CombatValue), 3));
 
         var contributors = used.Select(u => u.Nation).DistinctBy(n => n.Iso3).ToArray();
+        var coalition = contributors.Where(n => !inst.Backstop.Contains(n.Iso3)).ToArray();
         var burden = Burden(inst, used, contributors);
         return new ForcePlan(
             s.Id, inst.Dataset.Version, s.Seed, fill, assignments, shortfalls, explanation.Binding, explanation.Suggestions,
-            ShareChecks(r.GroupShare, used), Us(inst, used), new BreadthSummary(contributors.Length, contributors.Select(n => n.Iso3).Order(StringComparer.Ordinal).ToArray(), inst.GdpShare.Count),
-            Formations(inst, plan), burden, Fairness(burden), Rotation(inst, used), Assumptions(inst), solver);
+            ShareChecks(r.GroupShare, used), Us(inst, used), new BreadthSummary(coalition.Length, coalition.Select(n => n.Iso3).Order(StringComparer.Ordinal).ToArray(), inst.GdpShare.Count),
+            Formations(inst, plan), burden, Fairness(burden.Where(b => !inst.Backstop.Contains(b.Nation)).ToArray()), Rotation(inst, used), Assumptions(inst), solver);
     }
 
     private static ShortfallReason[] Reasons(Instance inst, Slot slot, UnitInfo[] candidates, HashSet<int> used)
@@ -133,6 +134,7 @@ internal static class PlanReport
         }).OrderByDescending(b => b.Personnel).ThenBy(b => b.Nation, StringComparer.Ordinal).ToArray();
     }
 
+    /// <summary>Fairness over the coalition's rows (the US backstop is bounded by its own rules, not by GDP).</summary>
     private static FairnessSummary Fairness(NationBurden[] burden)
     {
         var ratios = burden.Where(b => b.ShareOfGdp > 0).Select(b => b.ShareOfForce / b.ShareOfGdp).ToArray();

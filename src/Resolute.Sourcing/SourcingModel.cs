@@ -278,7 +278,9 @@ internal sealed class SourcingModel
 
         var breadth = LinearExpr.NewBuilder();
         var needNations = w[ObjectiveKind.Breadth] > 0 || w[ObjectiveKind.Fairness] > 0 || stage.Breadth is not null || stage.Objective == StageObjective.Breadth;
-        var nations = used.GroupBy(u => inst.Units[u].Unit.Nation, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToArray();
+        // Breadth and fairness count the coalition only: the US backstop is bounded by its own rules.
+        var nations = used.Where(u => inst.InCoalition(inst.Units[u])).GroupBy(u => inst.Units[u].Unit.Nation, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal).ToArray();
         if (needNations)
             foreach (var g in nations)
             {
@@ -306,6 +308,7 @@ internal sealed class SourcingModel
                 var under = LinearExpr.NewBuilder();
                 foreach (var u in used)
                 {
+                    if (!inst.InCoalition(inst.Units[u])) continue; // P is the coalition's personnel
                     var own = inst.Units[u].Unit.Nation == g.Key ? 10_000L : 0;
                     var coef = (own - sBp) * inst.Units[u].Personnel;
                     if (coef == 0) continue;
@@ -382,7 +385,7 @@ internal sealed class SourcingModel
     {
         var inst = Instance;
         var pRef = (long)Math.Ceiling(inst.PersonnelRef);
-        var used = plan.OfType<int>().Select(u => inst.Units[u]).ToArray();
+        var used = plan.OfType<int>().Select(u => inst.Units[u]).Where(inst.InCoalition).ToArray();
         var total = used.Sum(u => (long)u.Personnel);
         var contributors = used.Select(u => u.Unit.Nation).ToHashSet(StringComparer.Ordinal);
         var gap = 0L;

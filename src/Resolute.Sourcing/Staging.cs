@@ -118,7 +118,7 @@ internal sealed class Staging(Instance inst, SolveOptions options, int seed, IPr
             ? candidate : Feasible(current, fill, breadth) ? current : candidate;
 
     private bool Feasible(int?[] plan, long? fill, int? breadth) =>
-        (fill is null || FillValue(inst, plan) == fill) && (breadth is null || plan.OfType<int>().Select(u => inst.Units[u].Unit.Nation).Distinct(StringComparer.Ordinal).Count() == breadth);
+        (fill is null || FillValue(inst, plan) == fill) && (breadth is null || Evaluation.Breadth(inst, plan) == breadth);
 
     private static long FillValue(Instance inst, int?[] plan) => Enumerable.Range(0, plan.Length).Where(s => plan[s] is not null).Sum(s => SourcingModel.FillCoefficient(inst, s));
 

@@ -37,6 +37,26 @@ public sealed class SeedScenarioTests
     }
 
     [Fact]
+    public void Solve_SeedNinetyDays_BreadthAndFairnessCountTheCoalitionNotTheUsBackstop()
+    {
+        // The US backstop is bounded by its own rules (posture in Europe, no net increase, allowed kinds), not by GDP: it is
+        // neither a coalition nation in breadth nor a row of the fairness index.
+        var (d, s) = Build.Bundled("seed-offer-ready-90-days");
+
+        var plan = ForceGenerator.Solve(d, s, new SolveOptions(Explain: false));
+
+        Assert.Contains(plan.Assignments, a => a.Nation == "USA");
+        Assert.Contains(plan.Burden, b => b.Nation == "USA");
+        Assert.DoesNotContain("USA", plan.Breadth.Contributors);
+        Assert.Equal(plan.Burden.Count - 1, plan.Breadth.Nations);
+        Assert.NotEqual("USA", plan.Fairness.MaxGapNation);
+        var coalition = plan.Burden.Where(b => b.Nation != "USA").ToArray();
+        Assert.Equal(coalition.Max(b => Math.Abs(b.GapToGdp)), plan.Fairness.MaxGapToGdp, 12);
+        var ratios = coalition.Select(b => b.ShareOfForce / b.ShareOfGdp).ToArray();
+        Assert.Equal(ratios.Sum() * ratios.Sum() / (ratios.Length * ratios.Sum(x => x * x)), plan.Fairness.JainIndex, 12);
+    }
+
+    [Fact]
     public void Solve_SeedScenarioNothingReady_ShareChecksAreNotApplicable()
     {
         // The seed's four-day window leaves no unit ready, so the plan deploys nothing: 0 of 0 is no share, and the checks
