@@ -51,11 +51,13 @@ internal static class ForcePlanView
         if (plan.Burden.Count > 0)
         {
             var burden = new Table().Title("Burden").Border(TableBorder.Simple)
-                .AddColumns("nation", "stance", "personnel", "equipment", "annual cost (USD m)", "% of defence budget", "share of force", "share of GDP", "share of defence", "gap to GDP");
+                .AddColumns("nation", "stance", "personnel", "equipment", "annual cost (USD m)", "% of defence budget", "share of coalition", "share of GDP", "share of defence", "gap to GDP");
             foreach (var b in plan.Burden)
                 burden.AddRow(b.Nation, b.Stance.ToCode(), N(b.Personnel), N(b.MajorEquipment), N(b.AnnualCostUsd / 1e6), Invariant($"{b.CostPctOfDefence:0.0}"),
-                    P(b.ShareOfForce), P(b.ShareOfGdp), P(b.ShareOfDefence), Invariant($"{b.GapToGdp * 100:+0.0;-0.0} pp"));
+                    Share(b.ShareOfForce), Share(b.ShareOfGdp), Share(b.ShareOfDefence), b.GapToGdp is { } gap ? Invariant($"{gap * 100:+0.0;-0.0} pp") : "backstop");
             console.Write(burden);
+            if (plan.Burden.Any(b => b.GapToGdp is null))
+                console.MarkupLine(Markup.Escape("Shares are among the coalition's nations: the US backstop's personnel and GDP are left out of both sides."));
             console.MarkupLine(Markup.Escape(Invariant($"Fairness among the coalition (not the US backstop): Jain index {plan.Fairness.JainIndex:0.00} (1 = in proportion to GDP); largest gap {P(plan.Fairness.MaxGapToGdp)} ({plan.Fairness.MaxGapNation}).")));
             foreach (var a in plan.Assumptions.Where(a => a.Id.Contains("cost", StringComparison.Ordinal)))
                 console.MarkupLine(Markup.Escape(Invariant($"Cost assumption {a.Id} = {a.Value:#,0.##} {a.Unit}{(a.FromScenario ? " (scenario)" : "")}: {a.Reference}")));
@@ -146,5 +148,7 @@ internal static class ForcePlanView
     private static string N(double v) => v.ToString("#,0", CultureInfo.InvariantCulture);
     private static string D(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
     private static string P(double v) => v.ToString("0.0%", CultureInfo.InvariantCulture);
+
+    private static string Share(double? v) => v is { } x ? P(x) : "backstop";
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

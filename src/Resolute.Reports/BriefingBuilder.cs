@@ -166,16 +166,17 @@ internal static class BriefingBuilder
         if (r.ForceGeneration is not { } f) return new Section("burden", Title("burden"), [Missing(r, PlanResult.ForceGenerationStage)]);
         var blocks = new List<Block>
         {
-            new Table("Burden by nation", ["nation", "stance", "personnel", "major end items", "annual cost (USD m)", "% of defence budget", "share of force", "share of GDP", "share of defence spending", "force − GDP share"],
+            new Table("Burden by nation", ["nation", "stance", "personnel", "major end items", "annual cost (USD m)", "% of defence budget", "share of the coalition's personnel", "share of its GDP", "share of its defence spending", "force − GDP share"],
                 f.Burden.Select((b, i) => Row(b.Nation, b.Stance.ToCode(), N($"{Fg}.burden[{i}].personnel", b.Personnel), N($"{Fg}.burden[{i}].major_equipment", b.MajorEquipment),
                     N($"{Fg}.burden[{i}].annual_cost_usd", b.AnnualCostUsd, NumFormat.Millions), N($"{Fg}.burden[{i}].cost_pct_of_defence", b.CostPctOfDefence, NumFormat.D1),
                     N($"{Fg}.burden[{i}].share_of_force", b.ShareOfForce, NumFormat.Pct), N($"{Fg}.burden[{i}].share_of_gdp", b.ShareOfGdp, NumFormat.Pct),
                     N($"{Fg}.burden[{i}].share_of_defence", b.ShareOfDefence, NumFormat.Pct), N($"{Fg}.burden[{i}].gap_to_gdp", b.GapToGdp, NumFormat.Pp))).ToArray()),
-            P("Fairness among the coalition (the US backstop is set by its own rules, not by GDP): Jain index ", N($"{Fg}.fairness.jain_index", f.Fairness.JainIndex, NumFormat.D2), " (1 = every nation in proportion to its GDP); largest gap ",
+            P("Shares compare the coalition's nations with one another: the US backstop is bounded by its own rules (posture in Europe, no net increase), not by GDP, so its personnel and GDP are left out of both sides and its row shows n/a."),
+            P("Fairness among the coalition: Jain index ", N($"{Fg}.fairness.jain_index", f.Fairness.JainIndex, NumFormat.D2), " (1 = every nation in proportion to its GDP); largest gap ",
                 N($"{Fg}.fairness.max_gap_to_gdp", f.Fairness.MaxGapToGdp, NumFormat.Pct), f.Fairness.MaxGapNation is { } n ? $" ({n})." : "."),
         };
         if (charts && f.Burden.Count > 0)
-            blocks.Add(new Chart("burden", "Each contributor's share of the force against its share of the contributors' GDP; above the diagonal a nation carries more than its economic weight.", Charts.BurdenVsGdp(f)));
+            blocks.Add(new Chart("burden", "Each coalition nation's share of the coalition's personnel against its share of the coalition's GDP (the US backstop is not plotted); above the diagonal a nation carries more than its economic weight.", Charts.BurdenVsGdp(f)));
         return new Section("burden", Title("burden"), blocks);
     }
 

@@ -75,27 +75,28 @@ internal static partial class Charts
         return Svg(plot, "contributions", "Stacked bars of each nation's share of the force's personnel, major end items and combat value, with the share threshold as a dashed line.");
     }
 
-    /// <summary>Each contributor's share of the force against its share of the contributors' GDP; the diagonal is "in proportion to GDP".</summary>
+    /// <summary>Each coalition nation's share of the coalition's personnel against its share of the coalition's GDP; the diagonal is "in proportion to GDP".</summary>
     public static string BurdenVsGdp(ForcePlan plan)
     {
-        var plot = NewPlot("Burden vs economic weight", "Share of contributors' GDP (%)", "Share of the force's personnel (%)");
-        var max = Math.Max(5, plan.Burden.Select(b => Math.Max(b.ShareOfForce, b.ShareOfGdp) * 100).DefaultIfEmpty(0).Max() * 1.1);
+        var plot = NewPlot("Burden vs economic weight (the coalition, without the US backstop)", "Share of the coalition's GDP (%)", "Share of the coalition's personnel (%)");
+        var rows = plan.Burden.Where(b => b.ShareOfForce is not null && b.ShareOfGdp is not null).ToArray();
+        var max = Math.Max(5, rows.Select(b => Math.Max(b.ShareOfForce!.Value, b.ShareOfGdp!.Value) * 100).DefaultIfEmpty(0).Max() * 1.1);
         var diagonal = plot.Add.ScatterLine(new[] { 0.0, max }, new[] { 0.0, max }, Color.FromHex(Grey));
         diagonal.LinePattern = LinePattern.Dashed;
         diagonal.LegendText = "in proportion to GDP";
-        foreach (var (b, i) in plan.Burden.Select((b, i) => (b, i)))
+        foreach (var (b, i) in rows.Select((b, i) => (b, i)))
         {
-            var color = Color.FromHex(b.Group == NationGroup.EuropeCanada ? Palette[4] : Black);
-            var m = plot.Add.Marker(100 * b.ShareOfGdp, 100 * b.ShareOfForce, b.Group == NationGroup.EuropeCanada ? MarkerShape.FilledCircle : MarkerShape.FilledSquare, 9, color);
-            if (i == 0) m.LegendText = "a contributing nation";
-            var label = plot.Add.Text(b.Nation, 100 * b.ShareOfGdp, 100 * b.ShareOfForce);
+            var (x, y) = (100 * b.ShareOfGdp!.Value, 100 * b.ShareOfForce!.Value);
+            var m = plot.Add.Marker(x, y, MarkerShape.FilledCircle, 9, Color.FromHex(Palette[4]));
+            if (i == 0) m.LegendText = "a coalition nation";
+            var label = plot.Add.Text(b.Nation, x, y);
             label.LabelFontSize = 11;
             label.LabelOffsetX = 6;
             label.LabelOffsetY = -6;
         }
         plot.Axes.SetLimits(0, max, 0, max);
         plot.ShowLegend(Alignment.UpperLeft);
-        return Svg(plot, "burden", "Scatter of each contributing nation's share of the force's personnel against its share of the contributors' GDP, with the line of proportionality.");
+        return Svg(plot, "burden", "Scatter of each coalition nation's share of the coalition's personnel against its share of the coalition's GDP, with the line of proportionality.");
     }
 
     /// <summary>The end-of-campaign P10–P90 range (bar) and median (marker) of one metric per scenario, with and without the coalition.</summary>

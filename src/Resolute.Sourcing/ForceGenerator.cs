@@ -13,7 +13,8 @@ namespace Resolute.Sourcing;
 /// the other terms can add up to, and one more nation outweighs any change in combat value, cost and fairness (checked
 /// exactly on the model's integer coefficients, see <see cref="Staging"/>) — CP-SAT solves them in turn: maximum fill, then
 /// maximum breadth with that fill fixed, then combat value, cost and fairness with both fixed (at ten times the weighted
-/// objective's resolution), then a tie-break with all three fixed. Each stage is small and its bound tight, so both seed
+/// objective's resolution; with several workers a short one-worker try comes first, which proves small instances faster), then
+/// a tie-break with all three fixed. Each stage is small and its bound tight, so both seed
 /// scenarios are proven optimal well inside the budget; the weighted optimum is unchanged, because a value is fixed only
 /// once a stage has proved it optimal. When the weights do not dominate, or a stage runs out of budget, the rest is solved
 /// as one weighted objective. The slots of one element in one formation are one cell in the model (their k! arrangements

@@ -175,15 +175,18 @@ public sealed record FormationSummary(string Formation, string Template, string?
 
 /// <summary>A nation's burden in the plan.</summary>
 /// <remarks>
-/// <para><c>ShareOfForce</c>: Share of the force's personnel.</para>
-/// <para><c>ShareOfGdp</c>: Share of the contributing nations' GDP.</para>
-/// <para><c>ShareOfDefence</c>: Share of the contributing nations' defence spending.</para>
-/// <para><c>GapToGdp</c>: Share of force minus share of GDP.</para>
+/// The shares compare the coalition's nations with one another: the US backstop is bounded by its own rules (posture in
+/// Europe, no net increase, allowed kinds), not by GDP, and counting its personnel and its GDP (over two thirds of the
+/// contributors' GDP) would show every European nation far above its economic weight. A backstop row has no shares.
+/// <para><c>ShareOfForce</c>: Share of the coalition's personnel (the force less the US backstop); null for the backstop.</para>
+/// <para><c>ShareOfGdp</c>: Share of the coalition's contributing nations' GDP; null for the backstop.</para>
+/// <para><c>ShareOfDefence</c>: Share of the coalition's contributing nations' defence spending; null for the backstop.</para>
+/// <para><c>GapToGdp</c>: Share of force minus share of GDP; null for the backstop.</para>
 /// <para><c>CostPctOfDefence</c>: Annual cost as a percentage of the nation's defence budget.</para>
 /// </remarks>
 public sealed record NationBurden(
     string Nation, string Name, NationGroup Group, StanceLevel Stance, int Units, int Personnel, int MajorEquipment, double CombatValue,
-    double AnnualCostUsd, double ShareOfForce, double ShareOfGdp, double ShareOfDefence, double GapToGdp, double CostPctOfDefence);
+    double AnnualCostUsd, double? ShareOfForce, double? ShareOfGdp, double? ShareOfDefence, double? GapToGdp, double CostPctOfDefence);
 
 /// <summary>How fair the package is against GDP.</summary>
 /// <remarks>

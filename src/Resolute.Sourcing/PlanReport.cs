@@ -40,7 +40,7 @@ internal static class PlanReport
         return new ForcePlan(
             s.Id, inst.Dataset.Version, s.Seed, fill, assignments, shortfalls, explanation.Binding, explanation.Suggestions,
             ShareChecks(r.GroupShare, used), Us(inst, used), new BreadthSummary(coalition.Length, coalition.Select(n => n.Iso3).Order(StringComparer.Ordinal).ToArray(), inst.GdpShare.Count),
-            Formations(inst, plan), burden, Fairness(burden.Where(b => !inst.Backstop.Contains(b.Nation)).ToArray()), Rotation(inst, used), Assumptions(inst), solver);
+            Formations(inst, plan), burden, Fairness(burden), Rotation(inst, used), Assumptions(inst), solver);
     }
 
     private static ShortfallReason[] Reasons(Instance inst, Slot slot, UnitInfo[] candidates, HashSet<int> used)
@@ -119,29 +119,34 @@ internal static class PlanReport
 
     private static NationBurden[] Burden(Instance inst, UnitInfo[] used, Nation[] contributors)
     {
-        var total = used.Sum(u => (double)u.Personnel);
-        var gdp = contributors.Sum(n => (double)n.GdpUsd);
-        var defence = contributors.Sum(n => (double)n.DefenceUsd);
+        // Shares among the coalition: the backstop's personnel and GDP are left out of both sides (see NationBurden).
+        var coalition = contributors.Where(n => !inst.Backstop.Contains(n.Iso3)).ToArray();
+        var total = used.Where(inst.InCoalition).Sum(u => (double)u.Personnel);
+        var gdp = coalition.Sum(n => (double)n.GdpUsd);
+        var defence = coalition.Sum(n => (double)n.DefenceUsd);
         return used.GroupBy(u => u.Unit.Nation, StringComparer.Ordinal).Select(g =>
         {
             var n = g.First().Nation;
             var p = g.Sum(u => u.Personnel);
             var cost = g.Sum(u => u.AnnualCost);
-            var shareForce = total > 0 ? p / total : 0;
-            var shareGdp = gdp > 0 ? n.GdpUsd / gdp : 0;
+            var backstop = inst.Backstop.Contains(n.Iso3);
+            double? shareForce = backstop ? null : total > 0 ? p / total : 0;
+            double? shareGdp = backstop ? null : gdp > 0 ? n.GdpUsd / gdp : 0;
+            double? shareDefence = backstop ? null : defence > 0 ? n.DefenceUsd / defence : 0;
             return new NationBurden(n.Iso3, n.Name, n.Group, g.First().Stance, g.Count(), p, g.Sum(u => u.Equipment), Math.Round(g.Sum(u => u.CombatValue), 3), Math.Round(cost),
-                shareForce, shareGdp, defence > 0 ? n.DefenceUsd / defence : 0, shareForce - shareGdp, n.DefenceUsd > 0 ? 100 * cost / n.DefenceUsd : 0);
+                shareForce, shareGdp, shareDefence, shareForce - shareGdp, n.DefenceUsd > 0 ? 100 * cost / n.DefenceUsd : 0);
         }).OrderByDescending(b => b.Personnel).ThenBy(b => b.Nation, StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>Fairness over the coalition's rows (the US backstop is bounded by its own rules, not by GDP).</summary>
     private static FairnessSummary Fairness(NationBurden[] burden)
     {
-        var ratios = burden.Where(b => b.ShareOfGdp > 0).Select(b => b.ShareOfForce / b.ShareOfGdp).ToArray();
+        var rows = burden.Where(b => b.GapToGdp is not null).ToArray();
+        var ratios = rows.Where(b => b.ShareOfGdp > 0).Select(b => b.ShareOfForce!.Value / b.ShareOfGdp!.Value).ToArray();
         var sumSq = ratios.Sum(x => x * x);
         var jain = ratios.Length == 0 || sumSq == 0 ? 1 : ratios.Sum() * ratios.Sum() / (ratios.Length * sumSq);
-        var worst = burden.OrderByDescending(b => Math.Abs(b.GapToGdp)).ThenBy(b => b.Nation, StringComparer.Ordinal).FirstOrDefault();
-        return new FairnessSummary(jain, worst is null ? 0 : Math.Abs(worst.GapToGdp), worst?.Nation);
+        var worst = rows.OrderByDescending(b => Math.Abs(b.GapToGdp!.Value)).ThenBy(b => b.Nation, StringComparer.Ordinal).FirstOrDefault();
+        return new FairnessSummary(jain, worst is null ? 0 : Math.Abs(worst.GapToGdp!.Value), worst?.Nation);
     }
 
     private static RotationNote[] Rotation(Instance inst, UnitInfo[] used)

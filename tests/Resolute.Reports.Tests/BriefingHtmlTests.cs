@@ -93,7 +93,7 @@ public sealed class BriefingHtmlTests(PlanFixture fixture)
         using var doc = Parse(fixture.Files.Html);
         var text = string.Join("\n", doc.QuerySelectorAll("figure.chart svg text").Select(t => t.TextContent));
 
-        foreach (var label in new[] { "Share of the force (%)", "Share of contributors' GDP (%)", "Territory (km²)", "Casualties (persons)", "Day of the campaign" })
+        foreach (var label in new[] { "Share of the force (%)", "Share of the coalition's GDP (%)", "Territory (km²)", "Casualties (persons)", "Day of the campaign" })
             Assert.Contains(label, text, StringComparison.Ordinal);
         foreach (var colour in Charts.Palette.Take(2)) Assert.Contains(colour, fixture.Files.Html, StringComparison.OrdinalIgnoreCase);
     }

@@ -92,6 +92,7 @@ internal static class JsonPath
     public static double Number(JsonElement e) => e.ValueKind switch
     {
         JsonValueKind.Number => e.GetDouble(),
+        JsonValueKind.Null => double.NaN, // a figure that does not apply, shown as n/a (e.g. the US backstop's burden shares)
         JsonValueKind.String => e.GetString() switch
         {
             "Infinity" => double.PositiveInfinity,

@@ -56,6 +56,9 @@ public class ForceGeneratorBenchmarks
     [Benchmark]
     public ForcePlan TenTimesCatalog() => Report(nameof(TenTimesCatalog), ForceGenerator.Solve(_largeData, _large, Large));
 
+    [Benchmark]
+    public ForcePlan TenTimesCatalogOneWorker() => Report(nameof(TenTimesCatalogOneWorker), ForceGenerator.Solve(_largeData, _large, Large with { Workers = 1 }));
+
     private static ForcePlan Report(string name, ForcePlan plan)
     {
         if (!Reported.Add(name)) return plan;
