@@ -56,9 +56,12 @@ internal static class BriefingBuilder
         if (r.ForceGeneration is { } f)
         {
             var fill = f.Fill;
-            items.Add(L(new Strong("Can the coalition field it? "), f.IsFilled ? "Yes: " : "No: ", "it fills ", N($"{Fg}.fill.filled_slots", fill.FilledSlots), " of ",
+            // Short of which elements, e.g. "medium_range_air_defence ×1", so "not in full" says what is missing at a glance.
+            var missing = string.Join(", ", f.Shortfalls.GroupBy(x => x.Role, StringComparer.Ordinal).Select(g => $"{g.Key} ×{g.Count().ToString(C)}"));
+            items.Add(L(new Strong("Can the coalition field it? "), f.IsFilled ? "Yes: " : fill.FilledSlots > 0 ? "Not in full: " : "No: ", "it fills ", N($"{Fg}.fill.filled_slots", fill.FilledSlots), " of ",
                 N($"{Fg}.fill.slots", fill.Slots), " slots with ", N($"{Fg}.fill.personnel", fill.Personnel), " personnel from ",
-                N($"{Fg}.breadth.nations", f.Breadth.Nations), f.Us.Units.Count > 0 ? " coalition nations and the US backstop." : " nations."));
+                N($"{Fg}.breadth.nations", f.Breadth.Nations), f.Us.Units.Count > 0 ? " coalition nations and the US backstop" : " nations",
+                f.IsFilled || fill.FilledSlots == 0 ? "." : $"; short: {missing}."));
             var shares = f.ShareChecks.Select((c, i) => (c, i)).Where(x => x.c.Enforced).ToArray();
             if (shares.Length > 0)
             {
@@ -75,6 +78,13 @@ internal static class BriefingBuilder
             }
             items.Add(L(new Strong("US backstop: "), N($"{Fg}.us.personnel", f.Us.Personnel), " US personnel; net change of US personnel in Europe ",
                 N($"{Fg}.us.net_change", f.Us.NetChange, NumFormat.Int), f.Us.NoNetIncreaseHolds ? ": no net increase." : ": a NET INCREASE."));
+            var lead = f.Burden.Select((x, i) => (x, i)).Where(x => x.x.ShareOfForce is not null).OrderByDescending(x => x.x.ShareOfForce).FirstOrDefault();
+            var gap = f.Burden.Select((x, i) => (x, i)).FirstOrDefault(x => x.x.Nation == f.Fairness.MaxGapNation && x.x.GapToGdp is not null);
+            if (lead.x is not null && gap.x is not null)
+                items.Add(L(new Strong("Who carries the burden: "), $"{lead.x.Name} sends ", N($"{Fg}.burden[{lead.i}].share_of_force", lead.x.ShareOfForce, NumFormat.Pct),
+                    " of the coalition's personnel (", N($"{Fg}.burden[{lead.i}].share_of_gdp", lead.x.ShareOfGdp, NumFormat.Pct), " of its GDP); furthest from its GDP share is ",
+                    $"{gap.x.Name} (", N($"{Fg}.burden[{gap.i}].gap_to_gdp", gap.x.GapToGdp, NumFormat.Pp), "); Jain index ", N($"{Fg}.fairness.jain_index", f.Fairness.JainIndex, NumFormat.D2),
+                    " (1 = every nation in proportion to its GDP)."));
             items.Add(f.BindingRules.Count == 0
                 ? L(new Strong("What binds: "), f.IsFilled ? "nothing — the requirement is filled." : "no single rule; see the shortfalls.")
                 : L(new Strong("What binds: "), string.Join("; ", f.BindingRules.Select(b => b.Text)), "."));

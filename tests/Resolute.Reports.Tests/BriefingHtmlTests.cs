@@ -31,6 +31,23 @@ public sealed class BriefingHtmlTests(PlanFixture fixture)
     }
 
     [Fact]
+    public void Render_PartlyFilledPlan_BottomLineSaysWhatIsShortAndWhoCarriesTheBurden()
+    {
+        using var doc = Parse(fixture.Files.Html);
+        var bluf = doc.GetElementById("bluf")!.TextContent;
+        var plan = fixture.Result.ForceGeneration!;
+        Assert.True(plan.Fill.FilledSlots is > 0 && plan.Fill.FilledSlots < plan.Fill.Slots, "the fixture's plan is expected to be partly filled");
+
+        Assert.Contains("Not in full: it fills", bluf, StringComparison.Ordinal);
+        foreach (var role in plan.Shortfalls.Select(x => x.Role).Distinct()) Assert.Contains($"{role} ×", bluf, StringComparison.Ordinal);
+        // The burden line names the largest coalition contributor and the nation furthest from its GDP share, never the backstop.
+        var lead = plan.Burden.Where(b => b.ShareOfForce is not null).MaxBy(b => b.ShareOfForce)!;
+        Assert.Contains($"Who carries the burden: {lead.Name} sends", bluf, StringComparison.Ordinal);
+        Assert.Contains($"furthest from its GDP share is {plan.Burden.Single(b => b.Nation == plan.Fairness.MaxGapNation).Name}", bluf, StringComparison.Ordinal);
+        Assert.DoesNotContain("United States", bluf, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_DefaultScenario_EveryNumberShownEqualsResultJson()
     {
         using var doc = Parse(fixture.Files.Html);
