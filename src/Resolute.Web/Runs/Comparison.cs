@@ -40,7 +40,9 @@ public static class Comparer
             new("Slots required", fa?.Fill.Slots, fb?.Fill.Slots, "0"),
             new("Personnel deployed", fa?.Fill.Personnel, fb?.Fill.Personnel, "#,0"),
             new("Major equipment", fa?.Fill.MajorEquipment, fb?.Fill.MajorEquipment, "#,0"),
-            new("Contributing nations", fa?.Burden.Count, fb?.Burden.Count, "0"),
+            // Breadth, as force generation counts it: the coalition's nations, not the US backstop (shown on its own line).
+            new("Coalition nations", fa?.Breadth.Nations, fb?.Breadth.Nations, "0"),
+            new("US backstop personnel", fa?.Us.Personnel, fb?.Us.Personnel, "#,0"),
             new("Annual cost (USD bn)", fa?.Burden.Sum(x => x.AnnualCostUsd) / 1e9, fb?.Burden.Sum(x => x.AnnualCostUsd) / 1e9, "0.0"),
             new("P(deterrence holds)", ea?.Probabilities.DeterrenceHolds, eb?.Probabilities.DeterrenceHolds, "P0"),
             new("P(a defended city is reached)", ea?.Probabilities.CityReached, eb?.Probabilities.CityReached, "P0"),

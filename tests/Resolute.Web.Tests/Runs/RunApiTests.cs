@@ -106,6 +106,10 @@ public sealed class RunApiTests(RealisticRunFixture fixture) : IClassFixture<Rea
         Assert.True(fa > fb, $"expected more slots filled in A than in B, found {fa} and {fb}");
         Assert.Equal(fb - fa, filled.GetProperty("delta").GetDouble());
         var units = c.GetProperty("units").EnumerateArray().ToList();
+        // Coalition nations count as breadth does: the nations of A's units, less the US backstop.
+        var nations = c.GetProperty("headline").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "Coalition nations");
+        var nationsOfA = units.Where(u => u.GetProperty("presence").GetString() != "only b").Select(u => u.GetProperty("nation").GetString()).Where(n => n != "USA").Distinct().Count();
+        Assert.Equal(nationsOfA, nations.GetProperty("a").GetDouble());
         var differing = units.Where(u => u.GetProperty("presence").GetString() != "both" || u.GetProperty("slotA").GetString() != u.GetProperty("slotB").GetString()).ToList();
         Assert.Contains(differing, u => u.GetProperty("presence").GetString() == "only a");
         var page = await analyst.PageAsync($"/compare?a={realistic.Id}&b={quick.Id}");
