@@ -115,7 +115,7 @@ internal static class ForcePlanView
             Row($"{a.Measure} share (≥ {P(a.Threshold)} / {P(b.Threshold)})", ShareText(a), ShareText(b));
         Row("US personnel", N(baseline.Us.Personnel), N(variant.Us.Personnel));
         Row("US net change", baseline.Us.NetChange.ToString(CultureInfo.InvariantCulture), variant.Us.NetChange.ToString(CultureInfo.InvariantCulture));
-        Row("nations", $"{baseline.Breadth.Nations}: {string.Join(" ", baseline.Breadth.Contributors)}", $"{variant.Breadth.Nations}: {string.Join(" ", variant.Breadth.Contributors)}");
+        Row("coalition nations", $"{baseline.Breadth.Nations}: {string.Join(" ", baseline.Breadth.Contributors)}", $"{variant.Breadth.Nations}: {string.Join(" ", variant.Breadth.Contributors)}");
         Row("fairness (Jain)", Invariant($"{baseline.Fairness.JainIndex:0.00}"), Invariant($"{variant.Fairness.JainIndex:0.00}"));
         Row("objective", Invariant($"{baseline.Solver.Objective:0.###}"), Invariant($"{variant.Solver.Objective:0.###}"));
         Row("solver", Solver(baseline.Solver), Solver(variant.Solver));
