@@ -159,6 +159,10 @@ internal static class PlanCommand
             BalanceView.RenderSobol(console, balance.Sobol, 10);
         }
         else NotComputed(console, s, PlanResult.BalanceStage);
+
+        // Last, where the eye lands after the tables: the briefing's bottom line, the same words as briefing.html.
+        console.Write(new Rule("[bold]Bottom line[/]").LeftJustified());
+        foreach (var line in Briefing.BottomLine(s)) console.WriteLine("• " + line);
     }
 
     private static void NotComputed(IAnsiConsole console, PlanResult s, string stage)

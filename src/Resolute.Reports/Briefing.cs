@@ -51,6 +51,15 @@ public static class Briefing
         return new BriefingFiles(HtmlRenderer.Render(result, BriefingBuilder.Build(result, charts: true), options), MarkdownRenderer.Render(BriefingBuilder.Build(result, charts: false)), ResultJson.Write(result));
     }
 
+    /// <summary>The briefing's bottom line up front as plain-text lines, one per point, for a console.</summary>
+    public static IReadOnlyList<string> BottomLine(PlanResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return BriefingBuilder.Bluf(result).Blocks.OfType<Bullets>().SelectMany(b => b.Items)
+            .Select(item => string.Concat(item.Select(i => i switch { Txt t => t.Text, Strong x => x.Text, Num n => n.Text, Code c => c.Text, _ => "" })))
+            .ToArray();
+    }
+
     /// <summary>The default output directory name: <c>&lt;scenario&gt;-&lt;UTC timestamp&gt;</c>.</summary>
     public static string DirectoryName(PlanResult result)
     {

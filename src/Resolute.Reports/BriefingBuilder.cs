@@ -50,7 +50,7 @@ internal static class BriefingBuilder
 
     private static NotComputed Missing(PlanResult r, string stage) => new(Status(r, stage) is var s && s.StartsWith("not computed", StringComparison.Ordinal) ? s : "not computed");
 
-    private static Section Bluf(PlanResult r)
+    internal static Section Bluf(PlanResult r)
     {
         var items = new List<IReadOnlyList<Inline>>();
         if (r.ForceGeneration is { } f)
