@@ -105,7 +105,8 @@ internal static class BriefingBuilder
             var two = Summary(wo, "territory_km2");
             items.Add(L(new Strong("What it changes: "), "deterrence holds (Russia's cost per km² reaches the threshold) in ",
                 N($"{Bal}.with_coalition.probabilities.deterrence_holds", w.Probabilities.DeterrenceHolds, NumFormat.Pct), " of campaigns with the coalition against ",
-                N($"{Bal}.without_coalition.probabilities.deterrence_holds", wo.Probabilities.DeterrenceHolds, NumFormat.Pct), " without; median territory lost in ",
+                N($"{Bal}.without_coalition.probabilities.deterrence_holds", wo.Probabilities.DeterrenceHolds, NumFormat.Pct), " without",
+                Difference(Bal, b.Result.Deterrence, " (run by run, ", ", 95 % confidence)"), "; median territory lost in ",
                 N($"{Bal}.with_coalition.days", w.Days), " days ", N($"{Bal}.with_coalition.summaries[{tw.Index}].p50", tw.S.P50), " km² with, ",
                 N($"{Bal}.without_coalition.summaries[{two.Index}].p50", two.S.P50), " km² without."));
         }
@@ -120,6 +121,12 @@ internal static class BriefingBuilder
         }
         return new Section("bluf", Title("bluf"), [new Bullets(items)]);
     }
+
+    /// <summary>"+1.8 pp ± 0.7 pp" between <paramref name="lead"/> and <paramref name="tail"/>, or nothing when the result has no paired difference.</summary>
+    private static IReadOnlyList<Inline> Difference(string path, DeterrenceResult d, string lead, string tail = " (95 % confidence)") =>
+        d.HoldsDifference is { } diff && d.HoldsDifferenceMargin95 is { } margin
+            ? L(lead, N($"{path}.deterrence.holds_difference", diff, NumFormat.Pp), " ± ", N($"{path}.deterrence.holds_difference_margin95", margin, NumFormat.PpMargin), tail)
+            : [];
 
     private static (Summary S, int Index) Summary(EnsembleResult e, string metric)
     {
@@ -291,6 +298,8 @@ internal static class BriefingBuilder
                 Row("Russia's force shrinks", N($"{Bal}.with_coalition.probabilities.russian_force_shrinks", w.Probabilities.RussianForceShrinks, NumFormat.Pct),
                     N($"{Bal}.without_coalition.probabilities.russian_force_shrinks", wo.Probabilities.RussianForceShrinks, NumFormat.Pct)),
             ]),
+            P("What the coalition changes in P(deterrence holds), run by run: each campaign is run twice on the same random numbers, with and without the coalition, so the difference is measured on pairs",
+                Difference(Bal, b.Deterrence, ": ") is { Count: > 0 } d ? d : L(": not available for this result (its ensembles were not run on the same seeds)"), "."),
             new Table("Deterrence: the Russian cost of ground", ["measure", "with the coalition", "without"],
             [
                 Row("expected casualties per km² gained", N($"{Bal}.deterrence.cost_per_km2_with", b.Deterrence.CostPerKm2With), N($"{Bal}.deterrence.cost_per_km2_without", b.Deterrence.CostPerKm2Without)),
@@ -341,10 +350,11 @@ internal static class BriefingBuilder
         cases.AddRange(others.Select((o, i) => (o.Scenario, o.Name, $"{Across}[{i}].result", o.Result)));
         yield return P("The same coalition, as sourced and placed above, under each scenario's assumptions (aid, sanctions, ceasefire, Russian recruitment …); each row is two ensembles of ",
             N($"{Bal}.with_coalition.completed", section.Result.WithCoalition.Completed), " campaigns, with and without the coalition.");
-        yield return new Table("Across scenarios: outcome probabilities and deterrence", ["scenario", "deterrence holds, with", "without", "a defended city is reached, with", "without", "Russian casualties per km², with", "without"],
+        yield return new Table("Across scenarios: outcome probabilities and deterrence", ["scenario", "deterrence holds, with", "without", "difference, run by run (95 %)", "a defended city is reached, with", "without", "Russian casualties per km², with", "without"],
             cases.Select(c => Row(c.Name,
                 N($"{c.Path}.with_coalition.probabilities.deterrence_holds", c.Result.WithCoalition.Probabilities.DeterrenceHolds, NumFormat.Pct),
                 N($"{c.Path}.without_coalition.probabilities.deterrence_holds", c.Result.WithoutCoalition.Probabilities.DeterrenceHolds, NumFormat.Pct),
+                Difference(c.Path, c.Result.Deterrence, "", "") is { Count: > 0 } d ? d : L("n/a"),
                 N($"{c.Path}.with_coalition.probabilities.city_reached", c.Result.WithCoalition.Probabilities.CityReached, NumFormat.Pct),
                 N($"{c.Path}.without_coalition.probabilities.city_reached", c.Result.WithoutCoalition.Probabilities.CityReached, NumFormat.Pct),
                 N($"{c.Path}.deterrence.cost_per_km2_with", c.Result.Deterrence.CostPerKm2With),

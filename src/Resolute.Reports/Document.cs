@@ -19,6 +19,8 @@ internal enum NumFormat
     Pct,
     /// <summary>A share difference shown in percentage points: 0.073 → +7.3 pp.</summary>
     Pp,
+    /// <summary>A margin in percentage points, unsigned: 0.007 → 0.7 pp.</summary>
+    PpMargin,
     /// <summary>US dollars shown in millions: 1.5e9 → 1,500.</summary>
     Millions,
 }
@@ -45,7 +47,7 @@ internal sealed record Num(string Path, double Value, NumFormat Format) : Inline
     /// <summary>The factor between the JSON value and the number shown.</summary>
     public double Scale => Format switch
     {
-        NumFormat.Pct or NumFormat.Pp => 100,
+        NumFormat.Pct or NumFormat.Pp or NumFormat.PpMargin => 100,
         NumFormat.Millions => 1e-6,
         _ => 1,
     };
@@ -68,6 +70,7 @@ internal sealed record Num(string Path, double Value, NumFormat Format) : Inline
                 NumFormat.D3 => v.ToString("0.000", c),
                 NumFormat.Pct => v.ToString("0.0", c) + " %",
                 NumFormat.Pp => v.ToString("+0.0;−0.0;0.0", c) + " pp",
+                NumFormat.PpMargin => v.ToString("0.0", c) + " pp",
                 _ => v.ToString("#,0", c),
             };
         }
@@ -104,9 +107,14 @@ internal sealed record BriefingDocument(string Title, IReadOnlyList<Inline> Subt
 /// <summary>Shorthands for building the document.</summary>
 internal static class D
 {
-    /// <summary>A run of inlines: strings become text, inlines stay.</summary>
+    /// <summary>A run of inlines: strings become text, inlines stay, runs of inlines are spliced in.</summary>
     public static IReadOnlyList<Inline> L(params object?[] parts) =>
-        parts.Where(p => p is not null).Select(p => p as Inline ?? new Txt(Convert.ToString(p, CultureInfo.InvariantCulture) ?? "")).ToArray();
+        parts.Where(p => p is not null).SelectMany(p => p switch
+        {
+            IEnumerable<Inline> run => run,
+            Inline i => [i],
+            _ => new Inline[] { new Txt(Convert.ToString(p, CultureInfo.InvariantCulture) ?? "") },
+        }).ToArray();
 
     public static Num N(string path, double value, NumFormat format = NumFormat.Int) => new(path, value, format);
     public static Num N(string path, double? value, NumFormat format = NumFormat.Int) => new(path, value ?? double.NaN, format);

@@ -85,9 +85,15 @@ public static class CampaignModel
 /// <param name="DaysPer100Km2Without">The same without the coalition.</param>
 /// <param name="HoldsWith">P(deterrence holds), coalition deployed.</param>
 /// <param name="HoldsWithout">P(deterrence holds) without the coalition.</param>
+/// <param name="HoldsDifference">What the coalition changes, run by run: the mean over runs completed in both ensembles of
+/// (holds with − holds without); null when the two ensembles were not run on the same seeds in this process.</param>
+/// <param name="HoldsDifferenceMargin95">Half-width of the 95 % confidence interval of <paramref name="HoldsDifference"/>
+/// (1.96 standard errors of the paired mean). Pairing removes the variation both runs share, so the margin is far
+/// smaller than two independent proportions would give.</param>
 public sealed record DeterrenceResult(
     double CostPerKm2With, double CostPerKm2Without, double EquipmentPerKm2With, double EquipmentPerKm2Without,
-    double DaysPer100Km2With, double DaysPer100Km2Without, double HoldsWith, double HoldsWithout);
+    double DaysPer100Km2With, double DaysPer100Km2Without, double HoldsWith, double HoldsWithout,
+    double? HoldsDifference = null, double? HoldsDifferenceMargin95 = null);
 
 /// <summary>The balance stage's answer for one scenario.</summary>
 public sealed record BalanceResult(
@@ -131,6 +137,31 @@ public static class BalanceAnalysis
             with.Get("russian_equipment_per_km2").P50, without.Get("russian_equipment_per_km2").P50,
             with.Get("combat_days_per_100km2").P50, without.Get("combat_days_per_100km2").P50,
             with.Probabilities.DeterrenceHolds, without.Probabilities.DeterrenceHolds);
+        if (PairedDifference(with, without) is { } paired)
+            deterrence = deterrence with { HoldsDifference = paired.Mean, HoldsDifferenceMargin95 = paired.Margin95 };
         return new BalanceResult(scenarioId, with, without, deterrence, CampaignModel.Sectors(settings, values, trace), coalitionScore);
+    }
+
+    /// <summary>
+    /// The mean of (holds with − holds without) over the runs both ensembles completed, and 1.96 standard errors of it; null
+    /// unless both ensembles carry their runs' outcomes on the same seed and run count (common random numbers: run i is the
+    /// same campaign in both but for the coalition).
+    /// </summary>
+    internal static (double Mean, double Margin95)? PairedDifference(EnsembleResult with, EnsembleResult without)
+    {
+        if (with.DeterrenceByRun is not { } a || without.DeterrenceByRun is not { } b || a.Length != b.Length || with.Seed != without.Seed) return null;
+        long n = 0, sum = 0, sumSq = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (a[i] < 0 || b[i] < 0) continue;
+            var d = a[i] - b[i];
+            n++;
+            sum += d;
+            sumSq += d * d;
+        }
+        if (n < 2) return null;
+        var mean = (double)sum / n;
+        var variance = Math.Max(0, ((double)sumSq / n) - (mean * mean)) * n / (n - 1);
+        return (mean, 1.96 * Math.Sqrt(variance / n));
     }
 }

@@ -38,6 +38,12 @@ public sealed record EnsembleResult(
 {
     /// <summary>The summary of a metric.</summary>
     public Summary Get(string metric) => Summaries.First(s => s.Metric == metric);
+
+    /// <summary>
+    /// Per run: 1 when deterrence held, 0 when not, −1 when the run did not complete. Kept in memory only (not part of the
+    /// result's JSON), so that two ensembles on the same seeds can be compared run by run.
+    /// </summary>
+    internal sbyte[]? DeterrenceByRun { get; init; }
 }
 
 /// <summary>Options of an ensemble run.</summary>
@@ -133,8 +139,11 @@ public static class MonteCarlo
             Make("cities_reached", "sectors", Pick(i => o.CitiesReached[i])),
         };
         var n = Math.Max(1, idx.Length);
+        var holds = new sbyte[runs];
+        Array.Fill(holds, (sbyte)-1);
+        foreach (var i in idx) holds[i] = o.RedCasualties[i] >= o.Threshold[i] * o.Territory[i] ? (sbyte)1 : (sbyte)0;
         var probabilities = new OutcomeProbabilities(
-            idx.Count(i => o.RedCasualties[i] >= o.Threshold[i] * o.Territory[i]) / (double)n,
+            idx.Count(i => holds[i] == 1) / (double)n,
             idx.Count(i => o.CitiesReached[i] > 0) / (double)n,
             idx.Count(i => o.Breakthrough[i] > 0) / (double)n,
             idx.Count(i => o.RedTotal[i] < o.RedStart[i]) / (double)n);
@@ -160,7 +169,7 @@ public static class MonteCarlo
             }
         }
         return new EnsembleResult(runs, idx.Length, idx.Length < runs, seed, CounterRng.Algorithm, settings.Law, settings.Days, settings.Sectors,
-            settings.Coalition, expectedCost, probabilities, summaries, bands);
+            settings.Coalition, expectedCost, probabilities, summaries, bands) { DeterrenceByRun = holds };
     }
 
     private static Summary Make(string metric, string unit, double[] values)

@@ -209,6 +209,38 @@ public sealed class CampaignTests
     }
 
     [Fact]
+    public void Analysis_SameSeeds_DifferenceIsPairedRunByRunWithANarrowerMarginThanIndependentSamples()
+    {
+        var (s, a) = Seed.Value;
+        const int runs = 800;
+
+        var r = BalanceAnalysis.Run(s.Id, a, CampaignSettings.From(s), runs, s.Seed, new EnsembleOptions(2, Bands: false));
+
+        // Every run completed in both, so the paired mean is exactly the difference of the two probabilities.
+        var d = r.Deterrence;
+        Assert.Equal(d.HoldsWith - d.HoldsWithout, d.HoldsDifference!.Value, 12);
+        var margin = d.HoldsDifferenceMargin95!.Value;
+        Assert.True(margin > 0, "the coalition changes the outcome of some runs, so the paired difference varies");
+        // Common random numbers: a run's outcome with and without the coalition is strongly correlated.
+        var independent = 1.96 * Math.Sqrt((d.HoldsWith * (1 - d.HoldsWith) + (d.HoldsWithout * (1 - d.HoldsWithout))) / runs);
+        Assert.True(margin < independent / 2, $"paired margin {margin} against {independent} for independent samples");
+    }
+
+    [Fact]
+    public void Analysis_EnsemblesOnDifferentSeeds_HaveNoPairedDifference()
+    {
+        var (s, a) = Seed.Value;
+        var settings = CampaignSettings.From(s);
+        var with = MonteCarlo.Run(a, settings, 64, 1, new EnsembleOptions(Bands: false));
+        var without = MonteCarlo.Run(a, settings with { Coalition = CoalitionInput.None }, 64, 2, new EnsembleOptions(Bands: false));
+
+        var r = BalanceAnalysis.Assemble(s.Id, a, settings, with, without);
+
+        Assert.Null(r.Deterrence.HoldsDifference);
+        Assert.Null(r.Deterrence.HoldsDifferenceMargin95);
+    }
+
+    [Fact]
     public void Run_Cancelled_ResultMarkedPartial()
     {
         var (s, a) = Seed.Value;
