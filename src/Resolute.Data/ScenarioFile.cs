@@ -12,7 +12,7 @@ namespace Resolute.Data;
 public static class ScenarioFile
 {
     private static readonly string[] TopKeys =
-        ["id", "name", "description", "references", "stance_date", "readiness_deadline", "ceasefire", "seed", "templates", "requirement", "rules", "objectives", "geography", "simulation", "assumptions"];
+        ["id", "name", "description", "references", "stance_date", "readiness_deadline", "stance_overrides", "ceasefire", "seed", "templates", "requirement", "rules", "objectives", "geography", "simulation", "assumptions"];
     private static readonly string[] ElementKeys = ["role", "count", "kinds", "types", "weight"];
 
     /// <summary>Loads a scenario file.</summary>
@@ -66,12 +66,20 @@ public static class ScenarioFile
         var deadline = root.Date("readiness_deadline", default, required: true);
         var ceasefire = root.Bool("ceasefire", false);
         var seed = root.ULong("seed", 1);
+        var overrides = new Dictionary<string, StanceLevel>(StringComparer.Ordinal);
+        foreach (var (key, value) in root.Pairs("stance_overrides"))
+        {
+            var code = key.Value ?? "";
+            if (code.Length != 3 || !code.All(char.IsAsciiLetterUpper))
+                bag.Add(key.At(file), ErrorCode.InvalidValue, Messages.InvalidValue("an ISO 3166-1 alpha-3 code", code));
+            else if (Scalar.Code<StanceLevel>(value, file, bag, "stance") is { } level) overrides[code] = level;
+        }
         if (root.Has("stance_date") && root.Has("readiness_deadline") && deadline < stanceDate)
             bag.Add(root.At("readiness_deadline"), ErrorCode.Inconsistent,
                 Messages.WrongShape($"a readiness_deadline on or after stance_date {stanceDate:yyyy-MM-dd}", deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         return bag.Result(() => new Scenario(
             id, name, description, references, stanceDate, deadline, ceasefire, seed,
-            templates, requirement!, rules, objectives, geography, simulation, assumptions));
+            templates, requirement!, rules, objectives, geography, simulation, assumptions) { StanceOverrides = overrides });
     }
 
     /// <summary>References from the scenario into the dataset: sources, nations with floors, unit types of elements.</summary>
@@ -83,8 +91,8 @@ public static class ScenarioFile
                 bag.Add(node.At(file), ErrorCode.UnknownSource, Messages.UnknownSource(id, sources));
         var rules = YamlMap.Of(root.Node("rules", false), file, new DiagnosticBag(), ["group_share", "us_backstop", "stances", "rotation", "home_defence", "cohesion"], "rules");
         var floors = YamlMap.Of(rules?.Node("home_defence", false), file, new DiagnosticBag(), ["exclude_home_defence_units", "exclude_committed", "default_floor", "floors"], "home_defence");
-        foreach (var (key, _) in floors?.Pairs("floors") ?? [])
-            if (key.Value is { } code && !dataset.NationsByCode.ContainsKey(code))
+        foreach (var (key, _) in (floors?.Pairs("floors") ?? []).Concat(root.Pairs("stance_overrides")))
+            if (key.Value is { Length: 3 } code && code.All(char.IsAsciiLetterUpper) && !dataset.NationsByCode.ContainsKey(code))
                 bag.Add(key.At(file), ErrorCode.UnknownReference, Messages.UnknownReference("nation", code, dataset.NationsByCode.Keys));
         var types = dataset.Units.Select(u => u.Type).ToHashSet(StringComparer.Ordinal);
         var elementLists = root.List("templates").Select(t => YamlMap.Of(t, file, new DiagnosticBag(), ["id", "description", "elements"], "template")?.Node("elements", false))
@@ -259,6 +267,13 @@ public static class ScenarioFile
             { "simulation", new YamlMappingNode { { "runs", Num(s.Simulation.Runs) }, { "days", Num(s.Simulation.Days) }, { "sectors", Num(s.Simulation.Sectors) } } },
             { "assumptions", Seq(s.Assumptions.Select(AssumptionNode)) },
         };
+        // Only when there are any, so a scenario without overrides keeps the text (and hash) it always had.
+        if (s.StanceOverrides.Count > 0)
+        {
+            var overrides = new YamlMappingNode();
+            foreach (var (nation, level) in s.StanceOverrides.OrderBy(kv => kv.Key, StringComparer.Ordinal)) overrides.Add(nation, level.ToCode());
+            root.Children.Add(new YamlScalarNode("stance_overrides"), overrides);
+        }
         var stream = new YamlStream(new YamlDocument(root));
         var writer = new StringWriter(CultureInfo.InvariantCulture);
         stream.Save(writer, assignAnchors: false);

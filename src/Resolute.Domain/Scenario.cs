@@ -21,8 +21,23 @@ public sealed record Scenario(
     SimulationSettings Simulation,
     IReadOnlyList<Assumption> Assumptions)
 {
+    private static readonly IReadOnlyDictionary<string, StanceLevel> NoOverrides = new Dictionary<string, StanceLevel>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Stances the scenario sets for some nations (ISO3 → level), in place of the dataset's on <see cref="StanceDate"/>: the
+    /// variants a team asks about ("Germany not ruling out troops") without editing the cited dataset.
+    /// </summary>
+    public IReadOnlyDictionary<string, StanceLevel> StanceOverrides { get; init; } = NoOverrides;
+
     /// <summary>The assumption with this id, or null.</summary>
     public Assumption? Assumption(string id) => Assumptions.FirstOrDefault(a => a.Id == id);
+
+    /// <summary>A nation's stance in this scenario: the scenario's override, else its latest dataset position on <see cref="StanceDate"/>.</summary>
+    public StanceLevel StanceOf(Dataset dataset, string nation)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        return StanceOverrides.TryGetValue(nation, out var level) ? level : dataset.StanceOn(nation, StanceDate);
+    }
 }
 
 /// <summary>A named formation pattern, e.g. a plussed-up division, made of elements.</summary>

@@ -105,7 +105,7 @@ public sealed record PlanResult(
         }).ToArray();
 
         var stances = d.Nations.Where(n => n.Group == NationGroup.EuropeCanada)
-            .GroupBy(n => d.StanceOn(n.Iso3, s.StanceDate)).OrderBy(g => g.Key)
+            .GroupBy(n => s.StanceOf(d, n.Iso3)).OrderBy(g => g.Key)
             .ToDictionary(g => g.Key.ToCode(), g => (IReadOnlyList<string>)g.Select(n => n.Iso3).Order(StringComparer.Ordinal).ToArray());
 
         var r = s.Rules;
@@ -117,6 +117,8 @@ public sealed record PlanResult(
             : "no US contribution");
         if (r.Rotation.Enabled) rules.Add(Invariant($"rotation ratio {r.Rotation.Ratio}{(r.Rotation.AcceptSingleRotation ? " (a single rotation accepted, reported)" : "")}"));
         if (r.Cohesion.Enabled) rules.Add(Invariant($"one nation per brigade slot; at most {r.Cohesion.MaxNationsPerDivision} nations per division"));
+        if (s.StanceOverrides.Count > 0)
+            rules.Add("stances set by the scenario (in place of the dataset's): " + string.Join(", ", s.StanceOverrides.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key} {o.Value.ToCode()}")));
         if (r.HomeDefence.Floors.Count > 0) rules.Add("home-defence floors: " + string.Join(", ", r.HomeDefence.Floors.Select(f => Invariant($"{f.Key} {f.Value:P0}"))));
 
         var stages = new Dictionary<string, string>

@@ -87,7 +87,7 @@ internal sealed class Explainer(Instance inst, SolveOptions options, int seed, C
             switch (key.Kind)
             {
                 case RuleKind.Stance:
-                    var current = d.StanceOn(key.Nation!, s.StanceDate);
+                    var current = s.StanceOf(d, key.Nation!);
                     var levels = Enum.GetValues<StanceLevel>().Where(l => l < current).OrderByDescending(l => l).ToArray();
                     var blockedHere = blocked.Where(u => u.Unit.Nation == key.Nation).ToArray();
                     // The nearest stance that lets in a blocked unit (or raises the brigade cap), then the most willing.

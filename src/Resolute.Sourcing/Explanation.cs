@@ -66,7 +66,7 @@ internal sealed record Explanation(IReadOnlyList<BindingRule> Binding, IReadOnly
                 text = "units already committed elsewhere (NATO forward land forces, NRF, air policing) stay committed";
                 break;
             case RuleKind.Stance:
-                var level = inst.Dataset.StanceOn(key.Nation!, s.StanceDate);
+                var level = s.StanceOf(inst.Dataset, key.Nation!);
                 var p = r.Stances.GetValueOrDefault(level);
                 text = $"{key.Nation} stance {level.ToCode()} on {D(s.StanceDate)}: {Policy(p, s.Ceasefire)}";
                 break;

@@ -88,7 +88,7 @@ internal sealed class Instance
             var equipment = holdings.Sum(h => h.Count);
             var cv = holdings.Sum(h => h.Count * (dataset.EquipmentById.TryGetValue(h.EquipmentId, out var e) ? e.CombatValue : 0));
             var value = holdings.Sum(h => h.Count * (double)(dataset.EquipmentById.TryGetValue(h.EquipmentId, out var e) ? e.UnitCostUsd ?? 0 : 0));
-            var stance = dataset.StanceOn(u.Nation, scenario.StanceDate);
+            var stance = scenario.StanceOf(dataset, u.Nation);
             units.Add(new UnitInfo(units.Count, u, nation, stance, nation.Group == rules.GroupShare.Group, u.Personnel, equipment, cv, value,
                 Cost.Annual(u.Personnel, value), Exclusions(u, nation, stance, scenario, ReadinessWindowDays)));
         }

@@ -53,13 +53,9 @@ public static class WhatIf
         {
             if (!d.NationsByCode.ContainsKey(key)) return $"unknown nation '{key}'";
             if (!Codes.TryParse<StanceLevel>(value, out var level)) return $"unknown stance '{value}'; expected one of: {string.Join(", ", Codes.All<StanceLevel>())}";
-            var nation = key;
-            var date = s.StanceDate;
-            d = d with
-            {
-                Stances = [.. d.Stances.Where(x => x.Nation != nation), new Stance(nation, date, level, "what-if", new Citation("assumption", date, "assumption: what-if"))],
-            };
-            word = $"{nation} stance {level.ToCode()}";
+            // A scenario override, not a dataset row: it takes the place of any override the scenario already had.
+            s = s with { StanceOverrides = new Dictionary<string, StanceLevel>(s.StanceOverrides, StringComparer.Ordinal) { [key] = level } };
+            word = $"{key} stance {level.ToCode()}";
             return null;
         }
 

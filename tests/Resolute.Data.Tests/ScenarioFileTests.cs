@@ -33,6 +33,25 @@ public sealed class ScenarioFileTests
     }
 
     [Fact]
+    public void Parse_StanceOverrides_TakePrecedenceOverTheDatasetAndBadOnesAreReportedAtTheirPosition()
+    {
+        var dataset = DatasetLoader.Load(Repo.Data).Value!;
+        var text = File.ReadAllText(Path.Combine(Repo.Root, "scenarios", "seed-offer-ready-90-days.yaml"));
+
+        var good = ScenarioFile.Parse(text + "stance_overrides: {DEU: not_ruled_out}\n", "good.yaml", dataset);
+        var bad = ScenarioFile.Parse(text + "stance_overrides:\n  XYZ: cautious\n  pol: cautious\n  FRA: keen\n", "bad.yaml", dataset);
+
+        var s = good.Value!;
+        Assert.Equal(StanceLevel.PeacekeepingOnly, dataset.StanceOn("DEU", s.StanceDate));
+        Assert.Equal(StanceLevel.NotRuledOut, s.StanceOf(dataset, "DEU"));
+        Assert.Equal(dataset.StanceOn("FRA", s.StanceDate), s.StanceOf(dataset, "FRA"));
+        var lines = text.Split('\n').Length;
+        Assert.Equal([$"bad.yaml:{lines + 1}:3", $"bad.yaml:{lines + 2}:3", $"bad.yaml:{lines + 3}:8"], bad.Diagnostics.Select(d => $"{d.File}:{d.Line}:{d.Column}"));
+        Assert.Contains("XYZ", bad.Diagnostics[0].Message, StringComparison.Ordinal);
+        Assert.Contains("keen", bad.Diagnostics[2].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Hash_IgnoresFormatting_ButNotContent()
     {
         var a = ScenarioFile.Load(Repo.Fixture("minimal-scenario.yaml")).Value!;
@@ -40,6 +59,7 @@ public sealed class ScenarioFileTests
 
         Assert.Equal(ScenarioFile.Hash(a), ScenarioFile.Hash(b));
         Assert.NotEqual(ScenarioFile.Hash(a), ScenarioFile.Hash(a with { Seed = a.Seed + 1 }));
+        Assert.NotEqual(ScenarioFile.Hash(a), ScenarioFile.Hash(a with { StanceOverrides = new Dictionary<string, StanceLevel> { ["DEU"] = StanceLevel.Opposed } }));
     }
 
     [Property(MaxTest = 200)]
@@ -150,6 +170,8 @@ internal static class ScenarioGen
         from sectors in Gen.Choose(1, 100)
         from n in Gen.Choose(0, 3)
         from a0 in AssumptionGen(0) from a1 in AssumptionGen(1) from a2 in AssumptionGen(2)
+        from overridden in ListOf(Gen.Elements("DEU", "POL", "ITA"), 3)
+        from overrideLevel in OneOf<StanceLevel>()
         select new Scenario(
             id, name, description, refs,
             new DateOnly(2022, 1, 1).AddDays(start), new DateOnly(2022, 1, 1).AddDays(start + span),
@@ -160,5 +182,6 @@ internal static class ScenarioGen
             objectiveKinds.Select(k => new Objective(k, weight)).ToArray(),
             new GeographySettings(threats, Math.Round(rules.GroupShare.MinPersonnelShare * 3, 3)),
             new SimulationSettings(runs, days, sectors),
-            new[] { a0, a1, a2 }.Take(n).ToArray())).ToArbitrary();
+            new[] { a0, a1, a2 }.Take(n).ToArray())
+        { StanceOverrides = overridden.Distinct().Order(StringComparer.Ordinal).ToDictionary(c => c, _ => overrideLevel) }).ToArbitrary();
 }

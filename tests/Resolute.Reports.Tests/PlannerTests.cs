@@ -31,6 +31,21 @@ public sealed class PlannerTests(PlanFixture fixture)
     }
 
     [Fact]
+    public void Of_ScenarioStanceOverrides_ListedAmongTheRulesAndInTheStanceTable()
+    {
+        var scenario = PlanFixture.LoadScenario(fixture.Dataset, PlanFixture.Scenario);
+        var overridden = scenario with { StanceOverrides = new Dictionary<string, StanceLevel> { ["DEU"] = StanceLevel.NotRuledOut } };
+
+        var plain = PlanResult.Of(fixture.Dataset, scenario, "sha256:test", PlanFixture.Now);
+        var result = PlanResult.Of(fixture.Dataset, overridden, "sha256:test", PlanFixture.Now);
+
+        Assert.DoesNotContain(plain.Rules, r => r.StartsWith("stances set by the scenario", StringComparison.Ordinal));
+        Assert.Contains("stances set by the scenario (in place of the dataset's): DEU not_ruled_out", result.Rules);
+        Assert.Contains("DEU", plain.Stances["peacekeeping_only"]);
+        Assert.Contains("DEU", result.Stances["not_ruled_out"]);
+    }
+
+    [Fact]
     public void Run_DefaultScenario_ComputesEveryStage()
     {
         var r = fixture.Result;

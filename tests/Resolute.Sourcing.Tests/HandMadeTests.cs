@@ -190,7 +190,8 @@ public sealed class HandMadeTests
 
         var v = WhatIf.Apply(d, s, ["DEU=not_ruled_out", "share=0.75"]).Value!;
 
-        Assert.Equal(StanceLevel.NotRuledOut, v.Dataset.StanceOn("DEU", s.StanceDate));
+        Assert.Equal(StanceLevel.NotRuledOut, v.Scenario.StanceOf(v.Dataset, "DEU"));
+        Assert.Equal(StanceLevel.PeacekeepingOnly, v.Dataset.StanceOn("DEU", s.StanceDate)); // the cited dataset is left as it is
         Assert.Equal(0.75, v.Scenario.Rules.GroupShare.MinPersonnelShare);
         Assert.Equal(["DEU stance not_ruled_out", "share thresholds 0.75"], v.Changes);
     }

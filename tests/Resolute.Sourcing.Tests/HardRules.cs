@@ -35,7 +35,7 @@ internal static class HardRules
                 if (!r.UsBackstop.AllowedKinds.Contains(u.Kind)) bad.Add($"{u.Id} kind not in the US backstop");
                 continue;
             }
-            var p = r.Stances[d.StanceOn(u.Nation, s.StanceDate)];
+            var p = r.Stances[s.StanceOf(d, u.Nation)];
             if (!p.Contribute || (p.CeasefireOnly && !s.Ceasefire)) bad.Add($"{u.Id}: {u.Nation} may not contribute");
             if (!p.InsideUkraine && !Outside.Contains(u.Kind)) bad.Add($"{u.Id}: {u.Nation} only from outside Ukraine");
             if (p.EnablersOnly && u.Kind == UnitKind.ManoeuvreBrigade) bad.Add($"{u.Id}: {u.Nation} enablers only");
@@ -45,7 +45,7 @@ internal static class HardRules
             var n = d.NationsByCode[g.Key];
             var brigades = g.Count(u => u.Kind == UnitKind.ManoeuvreBrigade);
             var all = d.Units.Where(u => u.Nation == g.Key && u.Kind == UnitKind.ManoeuvreBrigade).ToArray();
-            if (!(n.Group == NationGroup.Us && r.UsBackstop.Enabled) && r.Stances[d.StanceOn(g.Key, s.StanceDate)].MaxManoeuvreBrigades is { } max && brigades > max)
+            if (!(n.Group == NationGroup.Us && r.UsBackstop.Enabled) && r.Stances[s.StanceOf(d, g.Key)].MaxManoeuvreBrigades is { } max && brigades > max)
                 bad.Add($"{g.Key} over its stance's brigade cap");
             var floor = r.HomeDefence.Floors.TryGetValue(g.Key, out var f) ? f : r.HomeDefence.DefaultFloor;
             var atHome = all.Length - brigades - all.Count(u => u.IsCommitted);

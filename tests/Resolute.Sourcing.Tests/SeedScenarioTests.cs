@@ -64,6 +64,27 @@ public sealed class SeedScenarioTests
     }
 
     [Fact]
+    public void Solve_ScenarioStanceOverride_TakesThePlaceOfTheDatasetStanceAndAWhatIfTakesThePlaceOfIt()
+    {
+        var (d, s) = Build.Bundled("seed-offer-ready-90-days");
+        var options = new SolveOptions(Explain: false);
+        var opposed = s with { StanceOverrides = new Dictionary<string, Domain.StanceLevel> { ["DEU"] = Domain.StanceLevel.Opposed, ["FRA"] = Domain.StanceLevel.NotRuledOut } };
+
+        var basePlan = ForceGenerator.Solve(d, s, options);
+        var withoutGermany = ForceGenerator.Solve(d, opposed, options);
+        var back = WhatIf.Apply(d, opposed, ["DEU=peacekeeping_only"]).Value!;
+
+        Assert.Contains(basePlan.Assignments, a => a.Nation == "DEU");
+        Assert.DoesNotContain(withoutGermany.Assignments, a => a.Nation == "DEU");
+        var cap = s.Rules.Stances[Domain.StanceLevel.NotRuledOut].MaxManoeuvreBrigades!.Value;
+        Assert.True(basePlan.Assignments.Count(a => a.Nation == "FRA" && a.Kind == Domain.UnitKind.ManoeuvreBrigade) > cap, "France sends more brigades at its dataset stance");
+        Assert.InRange(withoutGermany.Assignments.Count(a => a.Nation == "FRA" && a.Kind == Domain.UnitKind.ManoeuvreBrigade), 1, cap);
+        Assert.Empty(HardRules.Violations(d, opposed, withoutGermany));
+        Assert.Equal(Domain.StanceLevel.PeacekeepingOnly, back.Scenario.StanceOf(d, "DEU"));
+        Assert.Same(d, back.Dataset);
+    }
+
+    [Fact]
     public void Solve_SeedScenarioNothingReady_ShareChecksAreNotApplicable()
     {
         // The seed's four-day window leaves no unit ready, so the plan deploys nothing: 0 of 0 is no share, and the checks
