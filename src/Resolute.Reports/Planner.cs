@@ -202,7 +202,9 @@ public static class Planner
 
         var nations = stanceNations.Concat(deployed.Select(u => u.Nation)).ToHashSet(StringComparer.Ordinal);
         foreach (var n in d.Nations.Where(n => nations.Contains(n.Iso3))) Add("nations", n.Iso3, n.Citation);
-        foreach (var st in d.Stances.Where(x => nations.Contains(x.Nation) && x.Date <= s.StanceDate).GroupBy(x => x.Nation).Select(g => g.MaxBy(x => x.Date)!))
+        // A stance the scenario overrides comes from the scenario (listed among the rules), not from a dataset row.
+        foreach (var st in d.Stances.Where(x => nations.Contains(x.Nation) && !s.StanceOverrides.ContainsKey(x.Nation) && x.Date <= s.StanceDate)
+                     .GroupBy(x => x.Nation).Select(g => g.MaxBy(x => x.Date)!))
             Add("stances", string.Create(CultureInfo.InvariantCulture, $"{st.Nation} {st.Date:yyyy-MM-dd}"), st.Citation);
         var equipment = new HashSet<string>(StringComparer.Ordinal);
         foreach (var u in deployed)

@@ -113,6 +113,21 @@ public sealed class PlannerTests(PlanFixture fixture)
     }
 
     [Fact]
+    public void Run_StanceOverride_CitesNoDatasetStanceRowForThatNation()
+    {
+        var scenario = PlanFixture.LoadScenario(fixture.Dataset, PlanFixture.Scenario);
+        var overridden = scenario with { StanceOverrides = new Dictionary<string, StanceLevel> { ["DEU"] = StanceLevel.NotRuledOut } };
+        var options = PlanFixture.Options with { Runs = 20, TornadoRunsPerPoint = 0, SobolSamples = 0, Compare = [] };
+
+        var r = Planner.Run(fixture.Dataset, overridden, PlanFixture.Now, options);
+
+        var stanceRows = r.Sources.SelectMany(s => s.Rows).Where(x => x.Table == "stances").Select(x => x.Row).ToArray();
+        Assert.Contains(r.ForceGeneration!.Assignments, a => a.Nation == "DEU");
+        Assert.DoesNotContain(stanceRows, row => row.StartsWith("DEU ", StringComparison.Ordinal));
+        Assert.Contains(stanceRows, row => row.StartsWith("FRA ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Run_DefaultScenario_ListsTheSourcesOfEveryDeployedUnit()
     {
         var r = fixture.Result;
