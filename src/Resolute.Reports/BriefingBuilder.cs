@@ -287,6 +287,8 @@ internal static class BriefingBuilder
                 N($"{Bal}.with_coalition.sectors", w.Sectors), $" sectors for each case, {w.Law.ToString().ToLowerInvariant()} law, master seed ",
                 N($"{Bal}.with_coalition.seed", w.Seed, NumFormat.Plain), w.Partial ? " (PARTIAL: stopped early)" : "",
                 "; the two cases share their random numbers, so the difference is the coalition's. Coalition: ", section.Coalition, "."),
+            P("What the model can and cannot show: the force stands back from the line, so here it acts through the Ukrainian brigades it frees and small cuts to Russian combat power from its long-range strike and aircraft. ",
+                "It does not represent the political signal or the tripwire the offer counts on, so these figures bound the force's battlefield effect, not its deterrent value."),
             new Table("Outcome probabilities", ["outcome", "with the coalition", "without"],
             [
                 Row("deterrence holds (cost per km² at or above the threshold)", N($"{Bal}.with_coalition.probabilities.deterrence_holds", w.Probabilities.DeterrenceHolds, NumFormat.Pct),
