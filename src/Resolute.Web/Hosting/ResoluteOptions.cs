@@ -20,6 +20,9 @@ public sealed class ResoluteOptions
     /// <summary>Planner worker threads per run.</summary>
     public int Threads { get; set; } = Math.Clamp(Environment.ProcessorCount, 1, 2);
 
+    /// <summary>Runs planned at the same time (each uses <see cref="Threads"/>); later ones wait in the queue. Default 1, for a small machine.</summary>
+    public int ConcurrentRuns { get; set; } = 1;
+
     /// <summary>Campaigns per ensemble; null = each scenario's <c>simulation.runs</c>.</summary>
     public int? Runs { get; set; }
 
@@ -41,6 +44,8 @@ public sealed class ResoluteOptions
         var errors = new List<string>();
         if (MaxUploadBytes is < 1024 or > 64 * 1024 * 1024)
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"Resolute:MaxUploadBytes: expected 1024 to 67108864, found {MaxUploadBytes}"));
+        if (ConcurrentRuns is < 1 or > 16)
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"Resolute:ConcurrentRuns: expected 1 to 16, found {ConcurrentRuns}"));
         errors.AddRange(PlanOptions.Validate().Select(e => "Resolute: " + e));
         return errors;
     }

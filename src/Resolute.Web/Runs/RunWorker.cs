@@ -13,7 +13,7 @@ namespace Resolute.Web.Runs;
 /// <summary>Runs waiting for the worker, in the order they were started.</summary>
 public sealed class RunBacklog
 {
-    private readonly Channel<long> _channel = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<long> _channel = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = false });
 
     public void Enqueue(long runId) => _channel.Writer.TryWrite(runId);
 
@@ -21,7 +21,8 @@ public sealed class RunBacklog
 }
 
 /// <summary>
-/// Works through the queue one run at a time (planning is CPU-bound and the machine is small): marks the run running,
+/// Works through the queue, <see cref="ResoluteOptions.ConcurrentRuns"/> runs at a time (one by default: planning is
+/// CPU-bound and the machine is small; a claim on the store's <c>queued</c> row keeps two workers off one run): marks the run running,
 /// plans it off the request threads with live progress, renders the briefing, and writes the result and the
 /// <c>succeeded</c> status in one transaction — so a run is never shown finished without its result. A run stopped by
 /// <see cref="RunMonitor.Cancel"/> ends <c>cancelled</c>; one stopped by shutdown ends <c>interrupted</c>.
@@ -29,7 +30,10 @@ public sealed class RunBacklog
 public sealed partial class RunWorker(RunBacklog queue, RunMonitor monitor, IServiceScopeFactory scopes, DatasetProvider datasets,
     IOptions<ResoluteOptions> options, TimeProvider time, ILogger<RunWorker> log) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, options.Value.ConcurrentRuns).Select(_ => Task.Run(() => WorkAsync(stoppingToken), CancellationToken.None)));
+
+    private async Task WorkAsync(CancellationToken stoppingToken)
     {
         try
         {
