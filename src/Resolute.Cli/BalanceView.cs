@@ -95,7 +95,8 @@ internal static class BalanceView
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(results);
         var t = new Table().Title("Scenarios side by side (with the coalition; P10 / P50 / P90)").Border(TableBorder.Simple)
-            .AddColumns("scenario", "P(deterrence holds)", "without coalition", "difference (95 %)", "P(city reached)", "P(breakthrough)", "P(Russia shrinks)", "territory km²", "casualties/km²");
+            .AddColumn(new TableColumn("scenario").NoWrap())
+            .AddColumns("P(deterrence holds)", "without coalition", "difference (95 %)", "P(city reached)", "P(breakthrough)", "P(Russia shrinks)", "territory km²", "casualties/km²");
         foreach (var r in results)
         {
             var e = r.WithCoalition;
