@@ -144,7 +144,7 @@ public static class DatasetLoader
         public string Iso3(CsvTable.CsvRow r, string column)
         {
             var code = r.Text(column);
-            if (code.Length > 0 && (code.Length != 3 || !code.All(char.IsAsciiLetterUpper)))
+            if (code.Length > 0 && !Nation.IsIso3(code))
                 bag.Add(r.At(column), ErrorCode.InvalidValue, Messages.InvalidValue("an ISO 3166-1 alpha-3 code (three capital letters)", code));
             return code;
         }

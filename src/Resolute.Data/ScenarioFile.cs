@@ -66,14 +66,7 @@ public static class ScenarioFile
         var deadline = root.Date("readiness_deadline", default, required: true);
         var ceasefire = root.Bool("ceasefire", false);
         var seed = root.ULong("seed", 1);
-        var overrides = new Dictionary<string, StanceLevel>(StringComparer.Ordinal);
-        foreach (var (key, value) in root.Pairs("stance_overrides"))
-        {
-            var code = key.Value ?? "";
-            if (code.Length != 3 || !code.All(char.IsAsciiLetterUpper))
-                bag.Add(key.At(file), ErrorCode.InvalidValue, Messages.InvalidValue("an ISO 3166-1 alpha-3 code", code));
-            else if (Scalar.Code<StanceLevel>(value, file, bag, "stance") is { } level) overrides[code] = level;
-        }
+        var overrides = NationMap(root.Pairs("stance_overrides"), file, bag, v => Scalar.Code<StanceLevel>(v, file, bag, "stance"));
         if (root.Has("stance_date") && root.Has("readiness_deadline") && deadline < stanceDate)
             bag.Add(root.At("readiness_deadline"), ErrorCode.Inconsistent,
                 Messages.WrongShape($"a readiness_deadline on or after stance_date {stanceDate:yyyy-MM-dd}", deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
@@ -92,7 +85,7 @@ public static class ScenarioFile
         var rules = YamlMap.Of(root.Node("rules", false), file, new DiagnosticBag(), ["group_share", "us_backstop", "stances", "rotation", "home_defence", "cohesion"], "rules");
         var floors = YamlMap.Of(rules?.Node("home_defence", false), file, new DiagnosticBag(), ["exclude_home_defence_units", "exclude_committed", "default_floor", "floors"], "home_defence");
         foreach (var (key, _) in (floors?.Pairs("floors") ?? []).Concat(root.Pairs("stance_overrides")))
-            if (key.Value is { Length: 3 } code && code.All(char.IsAsciiLetterUpper) && !dataset.NationsByCode.ContainsKey(code))
+            if (key.Value is { } code && Nation.IsIso3(code) && !dataset.NationsByCode.ContainsKey(code))
                 bag.Add(key.At(file), ErrorCode.UnknownReference, Messages.UnknownReference("nation", code, dataset.NationsByCode.Keys));
         var types = dataset.Units.Select(u => u.Type).ToHashSet(StringComparer.Ordinal);
         var elementLists = root.List("templates").Select(t => YamlMap.Of(t, file, new DiagnosticBag(), ["id", "description", "elements"], "template")?.Node("elements", false))
@@ -183,14 +176,7 @@ public static class ScenarioFile
         HomeDefenceRule home = hd;
         if (h is not null)
         {
-            var floors = new Dictionary<string, double>(StringComparer.Ordinal);
-            foreach (var (key, value) in h.Pairs("floors"))
-            {
-                var code = key.Value ?? "";
-                if (code.Length != 3 || !code.All(char.IsAsciiLetterUpper))
-                    bag.Add(key.At(h.File), ErrorCode.InvalidValue, Messages.InvalidValue("an ISO 3166-1 alpha-3 code", code));
-                if (Scalar.Double(value, h.File, bag, 0, 1) is { } v) floors[code] = v;
-            }
+            var floors = NationMap(h.Pairs("floors"), h.File, bag, v => Scalar.Double(v, h.File, bag, 0, 1));
             home = new HomeDefenceRule(h.Bool("exclude_home_defence_units", hd.ExcludeHomeDefenceUnits), h.Bool("exclude_committed", hd.ExcludeCommitted),
                 h.Double("default_floor", hd.DefaultFloor, 0, 1), floors);
         }
@@ -199,6 +185,20 @@ public static class ScenarioFile
         var cd = ScenarioDefaults.Cohesion;
         var cohesion = c is null ? cd : new CohesionRule(c.Bool("enabled", cd.Enabled), c.Int("max_nations_per_division", cd.MaxNationsPerDivision, 1, 50));
         return new Rules(groupShare, us, stances, rotation, home, cohesion);
+    }
+
+    /// <summary>A map keyed by nation code (home-defence floors, stance overrides), every bad key and value reported.</summary>
+    private static Dictionary<string, T> NationMap<T>(IEnumerable<(YamlScalarNode Key, YamlNode Value)> pairs, string file, DiagnosticBag bag, Func<YamlNode, T?> read)
+        where T : struct
+    {
+        var map = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var (key, value) in pairs)
+        {
+            var code = key.Value ?? "";
+            if (!Nation.IsIso3(code)) bag.Add(key.At(file), ErrorCode.InvalidValue, Messages.InvalidValue("an ISO 3166-1 alpha-3 code", code));
+            if (read(value) is { } v) map[code] = v;
+        }
+        return map;
     }
 
     private static Assumption[] Assumptions(IReadOnlyList<YamlNode> nodes, string file, DiagnosticBag bag)

@@ -9,7 +9,11 @@ public sealed record Source(string Id, string Title, string Publisher, string Ad
 /// <summary>A nation with its economic and military weight.</summary>
 public sealed record Nation(
     string Iso3, string Name, NationGroup Group, long Population, long GdpUsd, long DefenceUsd,
-    double DefencePctGdp, long ActivePersonnel, bool Nato, bool Eu, Citation Citation);
+    double DefencePctGdp, long ActivePersonnel, bool Nato, bool Eu, Citation Citation)
+{
+    /// <summary>Whether <paramref name="code"/> has the form of an ISO 3166-1 alpha-3 code: three capital letters.</summary>
+    public static bool IsIso3(string code) => code is { Length: 3 } && code.All(char.IsAsciiLetterUpper);
+}
 
 /// <summary>A nation's stated position on a date.</summary>
 public sealed record Stance(string Nation, DateOnly Date, StanceLevel Level, string Summary, Citation Citation);

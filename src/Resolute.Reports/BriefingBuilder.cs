@@ -175,8 +175,8 @@ internal static class BriefingBuilder
             blocks.Add(new Table("What would close the gap (each a `--what-if` of `resolute source`)", ["what-if", "change", "slots gained", "fills all"],
                 f.Suggestions.Select((x, i) => Row(x.WhatIf, x.Text, N($"{Fg}.suggestions[{i}].slots_gained", x.SlotsGained), Yes(x.FillsRequirement))).ToArray()));
             // A stance what-if (NATION=level) can be planned in full through the scenario.
-            if (f.Suggestions.Select(x => x.WhatIf).FirstOrDefault(w => w.Length > 4 && w[3] == '=' && w[..3].All(char.IsAsciiLetterUpper)) is { } stance)
-                blocks.Add(P("To plan in full with a changed stance, add it to the scenario, e.g. ", new Code($"stance_overrides: {{{stance[..3]}: {stance[4..]}}}"),
+            if (f.Suggestions.FirstOrDefault(x => x.Rule == RuleKind.Stance)?.WhatIf.Split('=') is [var nation, var level])
+                blocks.Add(P("To plan in full with a changed stance, add it to the scenario, e.g. ", new Code($"stance_overrides: {{{nation}: {level}}}"),
                     ": the scenario's stance takes the place of the dataset's, which stays as cited."));
         }
         if (charts && f.Burden.Count > 0)

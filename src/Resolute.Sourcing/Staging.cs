@@ -67,7 +67,7 @@ internal sealed class Staging(Instance inst, SolveOptions options, int seed, IPr
             // time against 2.5 s); when it does not, its best plan becomes the portfolio's hint. Only when the earlier stages were
             // quick: on a large catalog one worker's presolve alone outruns the try's budget (10x catalog: 1.1 deterministic
             // seconds for nothing). Both tests are on deterministic time, so the outcome is the same on every run and machine.
-            var (tryStatus, trySolver, tryModel) = Solve("rest_one_worker", restStage, best, RestTryShare, workers: 1, cap: RestTryBudget);
+            var (tryStatus, trySolver, tryModel) = Solve(RestOneWorker, restStage, best, RestTryShare, workers: 1, cap: RestTryBudget);
             if (Cp.HasSolution(tryStatus)) best = Better(best, tryModel.Assignment(trySolver.BooleanValue), fill, breadth);
             if (ct.IsCancellationRequested)
                 return new Result(Feasible(best, fill, breadth) ? best : null, Name(tryStatus), false, null, _stages, tryModel.X.Count, _solutions);
@@ -91,9 +91,12 @@ internal sealed class Staging(Instance inst, SolveOptions options, int seed, IPr
             var (tieStatus, tieSolver, tieModel) = Solve("tie_break", new Stage(StageObjective.TieBreak, fill, breadth, rest), plan, TieBreakShare, workers: 1);
             if (Cp.HasSolution(tieStatus)) plan = tieModel.Assignment(tieSolver.BooleanValue);
             // Every plan the tie-break stage may return has the proven optimal rest, so the weighted optimum is proven either way.
-            return new Result(plan, Name(restStatus), _stages.SkipLast(1).All(s => s.Status == "optimal" || s.Name == "rest_one_worker"), Points(rest), _stages, restModel.X.Count, _solutions);
+            return new Result(plan, Name(restStatus), _stages.SkipLast(1).All(s => s.Status == "optimal" || s.Name == RestOneWorker), Points(rest), _stages, restModel.X.Count, _solutions);
         }
     }
+
+    /// <summary>The stage name of the one-worker try at the rest (see <see cref="RestTryBudget"/>).</summary>
+    private const string RestOneWorker = "rest_one_worker";
 
     /// <summary>The rest stage may use at most this share of the budget left, so the tie-break always has time.</summary>
     private const double RestShare = 0.8;

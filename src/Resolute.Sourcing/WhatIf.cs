@@ -49,7 +49,7 @@ public static class WhatIf
         static bool Share(string v, out double x) => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out x) && x is >= 0 and <= 1;
         const string Allowed = "allowed";
 
-        if (key.Length == 3 && key.All(char.IsAsciiLetterUpper))
+        if (Nation.IsIso3(key))
         {
             if (!d.NationsByCode.ContainsKey(key)) return $"unknown nation '{key}'";
             if (!Codes.TryParse<StanceLevel>(value, out var level)) return $"unknown stance '{value}'; expected one of: {string.Join(", ", Codes.All<StanceLevel>())}";
