@@ -51,7 +51,7 @@ public sealed partial class DashboardBrowserTests(DashboardFixture fixture, ITes
             await WatchAsync(page, statuses, errors);
             await SignInAsync(page, DashboardFixture.Analyst);
             await page.ClickAsync($"#scenarios a[href='/scenarios/{Scenario}']");
-            await ArriveAsync(page, $"**/scenarios/{Scenario}");
+            await ArriveAsync(page, PageAt($"/scenarios/{Scenario}"));
             var yaml = page.Locator("#yaml");
             var original = await yaml.InputValueAsync();
             Assert.Contains("min_personnel_share: 0.8", original, StringComparison.Ordinal);
@@ -72,7 +72,7 @@ public sealed partial class DashboardBrowserTests(DashboardFixture fixture, ITes
             await TypeOverAsync(yaml, "min_personnel_share: ", "1.5", "0.75");
             await page.WaitForFunctionAsync("() => document.querySelectorAll('#problems li.error, #gutter div.err').length === 0");
             await page.ClickAsync("#save");
-            await ArriveAsync(page, $"**/scenarios/{Scenario}?saved=1");
+            await ArriveAsync(page, PageAt($"/scenarios/{Scenario}?saved=1"));
             Assert.Equal("Saved (revision 2).", await page.Locator("#message").InnerTextAsync());
             Assert.Contains("min_personnel_share: 0.75", await yaml.InputValueAsync(), StringComparison.Ordinal);
             await ShotAsync(page, "03-saved");
@@ -244,20 +244,38 @@ public sealed partial class DashboardBrowserTests(DashboardFixture fixture, ITes
     }
 
     /// <summary>
-    /// Waits for the page to reach <paramref name="url"/> and finish loading. The load state is polled rather than awaited:
-    /// on a busy CI machine Playwright's wait for the load event once hung for 30 s on an editor page that had long loaded.
+    /// Waits (at most 30 s) for the page to reach <paramref name="url"/> and finish loading, by polling the page's URL and
+    /// ready state. Playwright's own waits for a URL or a load state hung for 30 s in CI, now and then, on an editor page
+    /// that had long loaded (the URL already matched, and its wait for the load state never returned).
     /// </summary>
-    private static Task ArriveAsync(IPage page, string url) => ArriveAsync(page.WaitForURLAsync(url, Committed), page);
-
-    private static Task ArriveAsync(IPage page, Regex url) => ArriveAsync(page.WaitForURLAsync(url, Committed), page);
-
-    private static async Task ArriveAsync(Task committed, IPage page)
+    private static async Task ArriveAsync(IPage page, Regex url)
     {
-        await committed;
-        await page.WaitForFunctionAsync("document.readyState === 'complete'");
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            if (url.IsMatch(page.Url) && await ReadyStateAsync(page) == "complete") return;
+            if (waited.Elapsed > ArriveTimeout) throw new TimeoutException($"the page did not arrive at {url} in {ArriveTimeout.TotalSeconds} s; it is at {page.Url}");
+            await Task.Delay(50);
+        }
     }
 
-    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+    private static readonly TimeSpan ArriveTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The document's ready state, or null while a navigation replaces the document under the question.</summary>
+    private static async Task<string?> ReadyStateAsync(IPage page)
+    {
+        try
+        {
+            return await page.EvaluateAsync<string>("document.readyState");
+        }
+        catch (PlaywrightException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A URL that ends with <paramref name="pathAndQuery"/>.</summary>
+    private static Regex PageAt(string pathAndQuery) => new(Regex.Escape(pathAndQuery) + "$");
 
     private static async Task SignInAsync(IPage page, string user)
     {
@@ -265,7 +283,7 @@ public sealed partial class DashboardBrowserTests(DashboardFixture fixture, ITes
         await page.FillAsync("input[name=userName]", user);
         await page.FillAsync("input[name=password]", DashboardFixture.Password);
         await page.ClickAsync("button[type=submit]");
-        await ArriveAsync(page, "**/scenarios");
+        await ArriveAsync(page, PageAt("/scenarios"));
         Assert.Equal(user, (await page.Locator("header .who").InnerTextAsync()).Split(' ')[0]);
     }
 
