@@ -36,6 +36,19 @@ public sealed class BundledDatasetTests
         Assert.All(d.Sources, s => Assert.StartsWith("http", s.Address, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Names stand before the source and as_of columns, so a comma in a name (valid CSV when quoted) shifts those
+    /// columns for anyone who reads the files by splitting lines on commas, and a row looks as if it had no source.
+    /// </summary>
+    [Fact]
+    public void Bundled_Names_HoldNoComma()
+    {
+        var d = Bundled.Value;
+        var names = d.Nations.Select(x => x.Name).Concat(d.EquipmentTypes.Select(x => x.Name)).Concat(d.Units.Select(x => x.Name))
+            .Concat(d.Cities.Select(x => x.Name)).Concat(d.Threats.Select(x => x.Name));
+        Assert.All(names, n => Assert.DoesNotContain(",", n, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Bundled_Coverage_MeetsTheMinimums()
     {
