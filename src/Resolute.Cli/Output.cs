@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Resolute.Data.Diagnostics;
+using Resolute.Domain.Diagnostics;
 using Spectre.Console;
 
 namespace Resolute.Cli;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Resolute.Data;
-using Resolute.Data.Diagnostics;
+using Resolute.Domain.Diagnostics;
 using Resolute.Domain;
 
 namespace Resolute.Cli;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Resolute.Data.Diagnostics;
+using Resolute.Domain.Diagnostics;
 using Resolute.Data.Text;
 using Resolute.Domain;
 
@@ -77,7 +77,7 @@ public static class DatasetLoader
             : null;
         if (theatre is not null)
             foreach (var (city, row) in cities.Where(c => !Geometry.Contains(theatre.Border, c.Value.Location)))
-                bag.Add(row.At("lat"), ErrorCode.InvalidGeometry, Messages.WrongShape("a position inside Ukraine's border",
+                bag.Add(row.At("lat"), Messages.InvalidGeometry("a position inside Ukraine's border",
                     FormattableString.Invariant($"{city.Name} at {city.Location.Lat}, {city.Location.Lon}")));
 
         return bag.Result(() => new Dataset(
@@ -105,12 +105,12 @@ public static class DatasetLoader
         try
         {
             var text = File.ReadAllText(path);
-            if (text.Trim().Length == 0) { bag.Add(new Position(path, 1, 1), ErrorCode.FileEmpty, Messages.FileEmpty()); return null; }
+            if (text.Trim().Length == 0) { bag.Add(new Position(path, 1, 1), Messages.FileEmpty()); return null; }
             return text;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            bag.Add(new Position(path, 1, 1), ErrorCode.FileUnreadable, Messages.FileUnreadable(e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message));
+            bag.Add(new Position(path, 1, 1), Messages.FileUnreadable(e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message));
             return null;
         }
     }
@@ -130,14 +130,14 @@ public static class DatasetLoader
             var source = r.Text("source");
             var note = r.Text("note", required: false);
             if (source.Length > 0) CheckSource(source, r.At("source"));
-            if (source == "assumption" && note.Length == 0) bag.Add(r.At("note"), ErrorCode.AssumptionWithoutReason, Messages.AssumptionWithoutReason());
+            if (source == "assumption" && note.Length == 0) bag.Add(r.At("note"), Messages.AssumptionWithoutReason());
             return new Citation(source, r.Date("as_of"), note);
         }
 
         public bool CheckSource(string id, Position at)
         {
             if (id == "assumption" || sources.Contains(id)) return true;
-            bag.Add(at, ErrorCode.UnknownSource, Messages.UnknownSource(id, sources));
+            bag.Add(at, Messages.UnknownSource(id, sources));
             return false;
         }
 
@@ -145,14 +145,14 @@ public static class DatasetLoader
         {
             var code = r.Text(column);
             if (code.Length > 0 && !Nation.IsIso3(code))
-                bag.Add(r.At(column), ErrorCode.InvalidValue, Messages.InvalidValue("an ISO 3166-1 alpha-3 code (three capital letters)", code));
+                bag.Add(r.At(column), Messages.InvalidValue("an ISO 3166-1 alpha-3 code (three capital letters)", code));
             return code;
         }
 
         public string Ref(CsvTable.CsvRow r, string column, HashSet<string> known, string what)
         {
             var id = r.Text(column);
-            if (id.Length > 0 && !known.Contains(id)) bag.Add(r.At(column), ErrorCode.UnknownReference, Messages.UnknownReference(what, id, known));
+            if (id.Length > 0 && !known.Contains(id)) bag.Add(r.At(column), Messages.UnknownReference(what, id, known));
             return id;
         }
 
@@ -162,7 +162,7 @@ public static class DatasetLoader
             foreach (var (value, row) in rows)
             {
                 var k = key(value);
-                if (!first.TryAdd(k, row.Line)) bag.Add(row.At(column), ErrorCode.DuplicateId, Messages.DuplicateId(k, first[k]));
+                if (!first.TryAdd(k, row.Line)) bag.Add(row.At(column), Messages.DuplicateId(k, first[k]));
             }
         }
     }

@@ -1,4 +1,4 @@
-using Resolute.Data.Diagnostics;
+using Resolute.Domain.Diagnostics;
 using Resolute.Data.Text;
 using Resolute.Domain;
 using YamlDotNet.RepresentationModel;
@@ -40,7 +40,7 @@ public static class Geometry
                 if (closed && i == 0 && j == n - 1) continue; // first and last segments share the closing point
                 if (!Intersects(pts[i], pts[i + 1], pts[j], pts[j + 1])) continue;
                 var at = node is YamlSequenceNode s ? s.Children[j].At(file) : node.At(file);
-                bag.Add(at, ErrorCode.InvalidGeometry, Messages.WrongShape("a simple line or ring",
+                bag.Add(at, Messages.InvalidGeometry("a simple line or ring",
                     $"segment {j + 1} crossing segment {i + 1}"));
                 return;
             }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Resolute.Data.Diagnostics;
+using Resolute.Domain.Diagnostics;
 using Resolute.Data.Text;
 using Resolute.Domain;
 using YamlDotNet.RepresentationModel;
@@ -35,12 +35,12 @@ public static class ScenarioFile
 
         var id = root.Str("id", required: true);
         if (id.Length > 0 && !id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_'))
-            bag.Add(root.At("id"), ErrorCode.InvalidValue, Messages.InvalidValue("an id of lower-case letters, digits, '-' and '_'", id));
+            bag.Add(root.At("id"), Messages.InvalidValue("an id of lower-case letters, digits, '-' and '_'", id));
 
         var templates = root.List("templates").Select(n => Template(n, file, bag)).OfType<ForceTemplate>().ToArray();
         var templateIds = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (t, node) in templates.Zip(root.List("templates")))
-            if (!templateIds.TryAdd(t.Id, (int)node.Start.Line)) bag.Add(node.At(file), ErrorCode.DuplicateId, Messages.DuplicateId(t.Id, templateIds[t.Id]));
+            if (!templateIds.TryAdd(t.Id, (int)node.Start.Line)) bag.Add(node.At(file), Messages.DuplicateId(t.Id, templateIds[t.Id]));
 
         var requirement = Requirement(root.Map("requirement", ["formations", "elements"], required: true), templateIds.Keys.ToHashSet(StringComparer.Ordinal), file, bag);
         var rules = Rules(root.Map("rules", ["group_share", "us_backstop", "stances", "rotation", "home_defence", "cohesion"]), bag);
@@ -68,8 +68,7 @@ public static class ScenarioFile
         var seed = root.ULong("seed", 1);
         var overrides = NationMap(root.Pairs("stance_overrides"), file, bag, v => Scalar.Code<StanceLevel>(v, file, bag, "stance"));
         if (root.Has("stance_date") && root.Has("readiness_deadline") && deadline < stanceDate)
-            bag.Add(root.At("readiness_deadline"), ErrorCode.Inconsistent,
-                Messages.WrongShape($"a readiness_deadline on or after stance_date {stanceDate:yyyy-MM-dd}", deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            bag.Add(root.At("readiness_deadline"), Messages.Inconsistent($"a readiness_deadline on or after stance_date {stanceDate:yyyy-MM-dd}", deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         return bag.Result(() => new Scenario(
             id, name, description, references, stanceDate, deadline, ceasefire, seed,
             templates, requirement!, rules, objectives, geography, simulation, assumptions) { StanceOverrides = overrides });
@@ -81,12 +80,12 @@ public static class ScenarioFile
         var sources = dataset.Sources.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var node in root.List("references"))
             if (node is YamlScalarNode { Value: { } id } && !sources.Contains(id))
-                bag.Add(node.At(file), ErrorCode.UnknownSource, Messages.UnknownSource(id, sources));
+                bag.Add(node.At(file), Messages.UnknownSource(id, sources));
         var rules = YamlMap.Of(root.Node("rules", false), file, new DiagnosticBag(), ["group_share", "us_backstop", "stances", "rotation", "home_defence", "cohesion"], "rules");
         var floors = YamlMap.Of(rules?.Node("home_defence", false), file, new DiagnosticBag(), ["exclude_home_defence_units", "exclude_committed", "default_floor", "floors"], "home_defence");
         foreach (var (key, _) in (floors?.Pairs("floors") ?? []).Concat(root.Pairs("stance_overrides")))
             if (key.Value is { } code && Nation.IsIso3(code) && !dataset.NationsByCode.ContainsKey(code))
-                bag.Add(key.At(file), ErrorCode.UnknownReference, Messages.UnknownReference("nation", code, dataset.NationsByCode.Keys));
+                bag.Add(key.At(file), Messages.UnknownReference("nation", code, dataset.NationsByCode.Keys));
         var types = dataset.Units.Select(u => u.Type).ToHashSet(StringComparer.Ordinal);
         var elementLists = root.List("templates").Select(t => YamlMap.Of(t, file, new DiagnosticBag(), ["id", "description", "elements"], "template")?.Node("elements", false))
             .Append(YamlMap.Of(root.Node("requirement", false), file, new DiagnosticBag(), ["formations", "elements"], "requirement")?.Node("elements", false));
@@ -94,7 +93,7 @@ public static class ScenarioFile
             if (element.Children.TryGetValue(new YamlScalarNode("types"), out var list) && list is YamlSequenceNode seq)
                 foreach (var t in seq.Children.OfType<YamlScalarNode>())
                     if (t.Value is { } type && !types.Contains(type))
-                        bag.Add(t.At(file), ErrorCode.UnknownReference, Messages.UnknownReference("unit type", type, types));
+                        bag.Add(t.At(file), Messages.UnknownReference("unit type", type, types));
     }
 
     private static ForceTemplate? Template(YamlNode node, string file, DiagnosticBag bag)
@@ -113,7 +112,7 @@ public static class ScenarioFile
             var m = YamlMap.Of(n, file, bag, ElementKeys, "an element");
             if (m is null) continue;
             var role = m.Str("role", required: true);
-            if (role.Length > 0 && !roles.TryAdd(role, (int)n.Start.Line)) bag.Add(m.At("role"), ErrorCode.DuplicateId, Messages.DuplicateId(role, roles[role]));
+            if (role.Length > 0 && !roles.TryAdd(role, (int)n.Start.Line)) bag.Add(m.At("role"), Messages.DuplicateId(role, roles[role]));
             var kinds = m.Codes<UnitKind>("kinds", "unit kind", []);
             if (kinds.Count == 0 && !m.Has("kinds")) m.Node("kinds", required: true);
             result.Add(new ElementSpec(role, m.Int("count", 0, 0, 1000, required: true), kinds, m.Strings("types"), m.Double("weight", 1, 0)));
@@ -130,7 +129,7 @@ public static class ScenarioFile
             var f = YamlMap.Of(n, file, bag, ["template", "count"], "a formation");
             if (f is null) continue;
             var t = f.Str("template", required: true);
-            if (t.Length > 0 && !templates.Contains(t)) bag.Add(f.At("template"), ErrorCode.UnknownReference, Messages.UnknownReference("template", t, templates));
+            if (t.Length > 0 && !templates.Contains(t)) bag.Add(f.At("template"), Messages.UnknownReference("template", t, templates));
             formations.Add(new FormationDemand(t, f.Int("count", 0, 0, 100, required: true)));
         }
         return new Requirement(formations, Elements(m.List("elements"), file, bag));
@@ -149,7 +148,7 @@ public static class ScenarioFile
         var us = u is null ? ud : new UsBackstopRule(u.Bool("enabled", ud.Enabled), u.Bool("posture_only", ud.PostureOnly), u.Bool("no_net_increase", ud.NoNetIncrease),
             u.Codes("allowed_kinds", "unit kind", ud.AllowedKinds));
         if (u is not null && us.Enabled && us.AllowedKinds.Count == 0)
-            bag.Add(u.At("allowed_kinds"), ErrorCode.Inconsistent, Messages.WrongShape("at least one allowed kind while the US backstop is enabled", "none"));
+            bag.Add(u.At("allowed_kinds"), Messages.Inconsistent("at least one allowed kind while the US backstop is enabled", "none"));
 
         var stances = new Dictionary<StanceLevel, StancePolicy>(ScenarioDefaults.Stances);
         var s = m?.Map("stances", Codes.All<StanceLevel>().ToArray());
@@ -163,7 +162,7 @@ public static class ScenarioFile
                     !p.Has("max_manoeuvre_brigades") ? pd.MaxManoeuvreBrigades : p.Str("max_manoeuvre_brigades") == "none" ? null : p.OptionalInt("max_manoeuvre_brigades"),
                     p.Bool("ceasefire_only", pd.CeasefireOnly));
                 if (stances[level] is { EnablersOnly: true, MaxManoeuvreBrigades: > 0 } contradiction)
-                    bag.Add(p.At("max_manoeuvre_brigades"), ErrorCode.Inconsistent, Messages.WrongShape(
+                    bag.Add(p.At("max_manoeuvre_brigades"), Messages.Inconsistent(
                         "max_manoeuvre_brigades 0 or none where enablers_only is true", contradiction.MaxManoeuvreBrigades.Value.ToString(CultureInfo.InvariantCulture)));
             }
 
@@ -195,7 +194,7 @@ public static class ScenarioFile
         foreach (var (key, value) in pairs)
         {
             var code = key.Value ?? "";
-            if (!Nation.IsIso3(code)) bag.Add(key.At(file), ErrorCode.InvalidValue, Messages.InvalidValue("an ISO 3166-1 alpha-3 code", code));
+            if (!Nation.IsIso3(code)) bag.Add(key.At(file), Messages.InvalidValue("an ISO 3166-1 alpha-3 code", code));
             if (read(value) is { } v) map[code] = v;
         }
         return map;
@@ -210,7 +209,7 @@ public static class ScenarioFile
             var m = YamlMap.Of(n, file, bag, ["id", "description", "unit", "value", "distribution", "reference"], "an assumption");
             if (m is null) continue;
             var id = m.Str("id", required: true);
-            if (id.Length > 0 && !ids.TryAdd(id, (int)n.Start.Line)) bag.Add(m.At("id"), ErrorCode.DuplicateId, Messages.DuplicateId(id, ids[id]));
+            if (id.Length > 0 && !ids.TryAdd(id, (int)n.Start.Line)) bag.Add(m.At("id"), Messages.DuplicateId(id, ids[id]));
             var value = m.Double("value", 0, required: true);
             var reference = m.Str("reference", required: true);
             var dm = m.Map("distribution", ["kind", "min", "mode", "max", "mean", "sd", "alpha", "beta"]);
@@ -233,13 +232,13 @@ public static class ScenarioFile
             DistributionKind.Beta => ["alpha", "beta", "min", "max"],
             _ => [],
         };
-        foreach (var key in needed.Where(k => !m.Has(k))) bag.Add(m.Self, ErrorCode.MissingKey, Messages.MissingKey(key));
+        foreach (var key in needed.Where(k => !m.Has(k))) bag.Add(m.Self, Messages.MissingKey(key));
         if (dist is { Min: { } lo, Max: { } hi } && lo > hi)
-            bag.Add(m.At("min"), ErrorCode.Inconsistent, Messages.WrongShape("min ≤ max", FormattableString.Invariant($"min {lo} > max {hi}")));
+            bag.Add(m.At("min"), Messages.Inconsistent("min ≤ max", FormattableString.Invariant($"min {lo} > max {hi}")));
         else if (kind is DistributionKind.Uniform or DistributionKind.Triangular or DistributionKind.Beta && dist is { Min: { } a, Max: { } b } && (value < a || value > b))
-            bag.Add(m.Self, ErrorCode.Inconsistent, Messages.WrongShape(FormattableString.Invariant($"the value inside [{a}, {b}]"), value.ToString(CultureInfo.InvariantCulture)));
+            bag.Add(m.Self, Messages.Inconsistent(FormattableString.Invariant($"the value inside [{a}, {b}]"), value.ToString(CultureInfo.InvariantCulture)));
         if (kind == DistributionKind.Triangular && dist is { Min: { } mn, Mode: { } mo, Max: { } mx } && (mo < mn || mo > mx))
-            bag.Add(m.At("mode"), ErrorCode.Inconsistent, Messages.WrongShape("min ≤ mode ≤ max", mo.ToString(CultureInfo.InvariantCulture)));
+            bag.Add(m.At("mode"), Messages.Inconsistent("min ≤ mode ≤ max", mo.ToString(CultureInfo.InvariantCulture)));
         return dist;
     }
 

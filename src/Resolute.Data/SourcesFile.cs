@@ -1,5 +1,5 @@
 using System.Globalization;
-using Resolute.Data.Diagnostics;
+using Resolute.Domain.Diagnostics;
 using Resolute.Domain;
 
 namespace Resolute.Data;
@@ -21,11 +21,11 @@ internal static class SourcesFile
         {
             if (id is null) return;
             foreach (var f in Fields.Where(f => !values.ContainsKey(f)))
-                bag.Add(new Position(file, idLine, 1), ErrorCode.MissingKey, Messages.MissingKey(f));
+                bag.Add(new Position(file, idLine, 1), Messages.MissingKey(f));
             var accessed = default(DateOnly);
             if (values.TryGetValue("accessed", out var a) && !DateOnly.TryParseExact(a.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out accessed))
-                bag.Add(new Position(file, a.Line, a.Column), ErrorCode.InvalidValue, Messages.InvalidValue("a date YYYY-MM-DD", a.Value));
-            if (!seen.TryAdd(id, idLine)) bag.Add(new Position(file, idLine, 5), ErrorCode.DuplicateId, Messages.DuplicateId(id, seen[id]));
+                bag.Add(new Position(file, a.Line, a.Column), Messages.InvalidValue("a date YYYY-MM-DD", a.Value));
+            if (!seen.TryAdd(id, idLine)) bag.Add(new Position(file, idLine, 5), Messages.DuplicateId(id, seen[id]));
             else result.Add((new Source(id, Get("title"), Get("publisher"), Get("address"), accessed), idLine));
             values.Clear();
         }
@@ -41,7 +41,7 @@ internal static class SourcesFile
                 id = line[4..].Trim();
                 idLine = i + 1;
                 if (id.Length == 0 || !id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_'))
-                    bag.Add(new Position(file, i + 1, 5), ErrorCode.InvalidValue, Messages.InvalidValue("a source id of lower-case letters, digits and hyphens", id));
+                    bag.Add(new Position(file, i + 1, 5), Messages.InvalidValue("a source id of lower-case letters, digits and hyphens", id));
             }
             else if (id is not null && line.StartsWith("- ", StringComparison.Ordinal))
             {

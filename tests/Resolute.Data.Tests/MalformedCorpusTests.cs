@@ -1,4 +1,4 @@
-using Resolute.Data.Diagnostics;
+using Resolute.Domain.Diagnostics;
 
 namespace Resolute.Data.Tests;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Resolute.Data.Diagnostics;
+using Resolute.Domain.Diagnostics;
 using Resolute.Domain;
 
 namespace Resolute.Data.Text;
@@ -61,7 +61,7 @@ internal static class Csv
                 default: field.Append(c); i++; col++; break;
             }
         }
-        if (quoted) bag.Add(new Position(file, startLine, startCol), ErrorCode.UnterminatedQuote, Messages.UnterminatedQuote());
+        if (quoted) bag.Add(new Position(file, startLine, startCol), Messages.UnterminatedQuote());
         if (!atFieldStart || row.Count > 0) EndRow();
         return rows;
     }
@@ -87,7 +87,7 @@ internal sealed class CsvTable
     /// <summary>Parses <paramref name="text"/>; null when the header is unusable (errors reported).</summary>
     public static CsvTable? Open(string text, string file, IReadOnlyList<string> schema, DiagnosticBag bag)
     {
-        if (text.Trim().Length == 0) { bag.Add(new Position(file, 1, 1), ErrorCode.FileEmpty, Messages.FileEmpty()); return null; }
+        if (text.Trim().Length == 0) { bag.Add(new Position(file, 1, 1), Messages.FileEmpty()); return null; }
         var rows = Csv.Parse(text, file, bag);
         var header = rows[0];
         var table = new CsvTable(file, bag, rows.Skip(1).ToList(), header[0].Line);
@@ -95,11 +95,11 @@ internal sealed class CsvTable
         for (var c = 0; c < header.Count; c++)
         {
             var name = header[c].Text.Trim();
-            if (!schema.Contains(name)) bag.Add(new Position(file, header[c].Line, header[c].Column), ErrorCode.UnknownColumn, Messages.UnknownColumn(name, schema));
-            else if (!table._columns.TryAdd(name, c)) bag.Add(new Position(file, header[c].Line, header[c].Column), ErrorCode.DuplicateId, Messages.DuplicateId(name, header[0].Line));
+            if (!schema.Contains(name)) bag.Add(new Position(file, header[c].Line, header[c].Column), Messages.UnknownColumn(name, schema));
+            else if (!table._columns.TryAdd(name, c)) bag.Add(new Position(file, header[c].Line, header[c].Column), Messages.DuplicateId(name, header[0].Line));
         }
         foreach (var name in schema.Where(s => !table._columns.ContainsKey(s)))
-            bag.Add(new Position(file, header[0].Line, header[^1].Column + header[^1].Text.Length + 1), ErrorCode.MissingColumn, Messages.MissingColumn(name));
+            bag.Add(new Position(file, header[0].Line, header[^1].Column + header[^1].Text.Length + 1), Messages.MissingColumn(name));
         return bag.ErrorCount == errors ? table : null;
     }
 
@@ -112,7 +112,7 @@ internal sealed class CsvTable
         {
             if (fields.Count != width)
             {
-                _bag.Add(new Position(_file, fields[0].Line, fields[Math.Min(fields.Count, width) - 1].Column), ErrorCode.FieldCount, Messages.FieldCount(width, fields.Count));
+                _bag.Add(new Position(_file, fields[0].Line, fields[Math.Min(fields.Count, width) - 1].Column), Messages.FieldCount(width, fields.Count));
                 continue;
             }
             result.Add(bind(new CsvRow(this, fields)));
@@ -129,13 +129,13 @@ internal sealed class CsvTable
 
         private CsvField Field(string column) => fields[table._columns[column]];
 
-        private void Error(string column, ErrorCode code, string message) => table._bag.Add(At(column), code, message);
+        private void Error(string column, Problem problem) => table._bag.Add(At(column), problem);
 
         /// <summary>The trimmed text; reports an error when <paramref name="required"/> and empty.</summary>
         public string Text(string column, bool required = true)
         {
             var text = Field(column).Text.Trim();
-            if (required && text.Length == 0) Error(column, ErrorCode.MissingValue, Messages.MissingValue(column));
+            if (required && text.Length == 0) Error(column, Messages.MissingValue(column));
             return text;
         }
 
@@ -144,7 +144,7 @@ internal sealed class CsvTable
         {
             var text = Text(column);
             if (text.Length > 0 && !text.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_'))
-                Error(column, ErrorCode.InvalidValue, Messages.InvalidValue("a snake_case id", text));
+                Error(column, Messages.InvalidValue("a snake_case id", text));
             return text;
         }
 
@@ -152,8 +152,8 @@ internal sealed class CsvTable
         {
             var text = Text(column);
             if (text.Length == 0) return 0;
-            if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)) { Error(column, ErrorCode.InvalidValue, Messages.InvalidValue("a whole number", text)); return 0; }
-            if (v < min) Error(column, ErrorCode.OutOfRange, Messages.OutOfRange($"a number ≥ {min}", v));
+            if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)) { Error(column, Messages.InvalidValue("a whole number", text)); return 0; }
+            if (v < min) Error(column, Messages.OutOfRange($"a number ≥ {min}", v));
             return v;
         }
 
@@ -165,8 +165,8 @@ internal sealed class CsvTable
         {
             var text = Text(column, required);
             if (text.Length == 0) return 0;
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v)) { Error(column, ErrorCode.InvalidValue, Messages.InvalidValue("a number", text)); return 0; }
-            if (v < min || v > max) Error(column, ErrorCode.OutOfRange, Messages.OutOfRange(RangeText(min, max), v));
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v)) { Error(column, Messages.InvalidValue("a number", text)); return 0; }
+            if (v < min || v > max) Error(column, Messages.OutOfRange(RangeText(min, max), v));
             return v;
         }
 
@@ -176,7 +176,7 @@ internal sealed class CsvTable
         {
             var text = Text(column);
             if (text.Length == 0) return default;
-            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) { Error(column, ErrorCode.InvalidValue, Messages.InvalidValue("a date YYYY-MM-DD", text)); return default; }
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) { Error(column, Messages.InvalidValue("a date YYYY-MM-DD", text)); return default; }
             return d;
         }
 
@@ -188,7 +188,7 @@ internal sealed class CsvTable
                 case "true": return true;
                 case "false": return false;
                 case "": return false;
-                default: Error(column, ErrorCode.InvalidValue, Messages.InvalidValue("true or false", text)); return false;
+                default: Error(column, Messages.InvalidValue("true or false", text)); return false;
             }
         }
 
@@ -197,7 +197,7 @@ internal sealed class CsvTable
             var text = Text(column);
             if (text.Length == 0) return default;
             if (Codes.TryParse<TEnum>(text, out var v)) return v;
-            Error(column, ErrorCode.UnknownCode, Messages.UnknownCode(what, text, Codes.All<TEnum>().ToArray()));
+            Error(column, Messages.UnknownCode(what, text, Codes.All<TEnum>().ToArray()));
             return default;
         }
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Resolute.Data.Diagnostics;
+using Resolute.Domain.Diagnostics;
 using Resolute.Domain;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -15,25 +15,25 @@ internal static class YamlTree
     /// <summary>The root node of <paramref name="text"/>, or null with a syntax error reported.</summary>
     public static YamlNode? Load(string text, string file, DiagnosticBag bag)
     {
-        if (text.Trim().Length == 0) { bag.Add(new Position(file, 1, 1), ErrorCode.FileEmpty, Messages.FileEmpty()); return null; }
+        if (text.Trim().Length == 0) { bag.Add(new Position(file, 1, 1), Messages.FileEmpty()); return null; }
         var parser = new TrackingParser(new Parser(new StringReader(text)));
         try
         {
             var stream = new YamlStream();
             stream.Load(parser);
-            if (stream.Documents.Count == 0) { bag.Add(new Position(file, 1, 1), ErrorCode.FileEmpty, Messages.FileEmpty()); return null; }
+            if (stream.Documents.Count == 0) { bag.Add(new Position(file, 1, 1), Messages.FileEmpty()); return null; }
             return stream.Documents[0].RootNode;
         }
         catch (YamlException e)
         {
-            bag.Add(new Position(file, (int)e.Start.Line, (int)e.Start.Column), ErrorCode.Syntax, Messages.Syntax(FirstSentence(e.Message)));
+            bag.Add(new Position(file, (int)e.Start.Line, (int)e.Start.Column), Messages.Syntax(FirstSentence(e.Message)));
             return null;
         }
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner sometimes fails without a YamlException (e.g. an unclosed flow sequence); report
             // where the last good token ended.
-            bag.Add(new Position(file, (int)parser.LastEnd.Line, (int)parser.LastEnd.Column), ErrorCode.Syntax, Messages.Syntax("the text after this point is not valid YAML (an unclosed bracket or quote?)"));
+            bag.Add(new Position(file, (int)parser.LastEnd.Line, (int)parser.LastEnd.Column), Messages.Syntax("the text after this point is not valid YAML (an unclosed bracket or quote?)"));
             return null;
         }
     }
@@ -84,8 +84,8 @@ internal sealed class YamlMap
         foreach (var (k, v) in node.Children)
         {
             var key = (k as YamlScalarNode)?.Value ?? "";
-            if (!keys.Contains(key)) { bag.Add(k.At(file), ErrorCode.UnknownKey, Messages.UnknownKey(key, keys)); continue; }
-            if (!_entries.TryAdd(key, (k, v))) bag.Add(k.At(file), ErrorCode.DuplicateId, Messages.DuplicateId(key, (int)_entries[key].Key.Start.Line));
+            if (!keys.Contains(key)) { bag.Add(k.At(file), Messages.UnknownKey(key, keys)); continue; }
+            if (!_entries.TryAdd(key, (k, v))) bag.Add(k.At(file), Messages.DuplicateId(key, (int)_entries[key].Key.Start.Line));
         }
     }
 
@@ -93,7 +93,7 @@ internal sealed class YamlMap
     public static YamlMap? Of(YamlNode? node, string file, DiagnosticBag bag, IReadOnlyCollection<string> keys, string what)
     {
         if (node is YamlMappingNode m) return new YamlMap(m, file, bag, keys);
-        if (node is not null) bag.Add(node.At(file), ErrorCode.WrongShape, Messages.WrongShape($"{what} (a mapping)", YamlTree.Describe(node)));
+        if (node is not null) bag.Add(node.At(file), Messages.WrongShape($"{what} (a mapping)", YamlTree.Describe(node)));
         return null;
     }
 
@@ -104,7 +104,7 @@ internal sealed class YamlMap
     public YamlNode? Node(string key, bool required)
     {
         if (_entries.TryGetValue(key, out var e)) return e.Value;
-        if (required) Bag.Add(Self, ErrorCode.MissingKey, Messages.MissingKey(key));
+        if (required) Bag.Add(Self, Messages.MissingKey(key));
         return null;
     }
 
@@ -118,7 +118,7 @@ internal sealed class YamlMap
         {
             case null: return [];
             case YamlSequenceNode s: return s.Children.ToArray();
-            default: Bag.Add(node.At(File), ErrorCode.WrongShape, Messages.WrongShape($"a list for '{key}'", YamlTree.Describe(node))); return [];
+            default: Bag.Add(node.At(File), Messages.WrongShape($"a list for '{key}'", YamlTree.Describe(node))); return [];
         }
     }
 
@@ -127,7 +127,7 @@ internal sealed class YamlMap
     {
         var node = Node(key, required: false);
         if (node is null) yield break;
-        if (node is not YamlMappingNode m) { Bag.Add(node.At(File), ErrorCode.WrongShape, Messages.WrongShape($"a mapping for '{key}'", YamlTree.Describe(node))); yield break; }
+        if (node is not YamlMappingNode m) { Bag.Add(node.At(File), Messages.WrongShape($"a mapping for '{key}'", YamlTree.Describe(node))); yield break; }
         foreach (var (k, v) in m.Children) if (k is YamlScalarNode s) yield return (s, v);
     }
 
@@ -167,14 +167,14 @@ internal static class Scalar
     public static string? Str(YamlNode node, string file, DiagnosticBag bag, string what)
     {
         if (node is YamlScalarNode s) return s.Value ?? "";
-        bag.Add(node.At(file), ErrorCode.WrongShape, Messages.WrongShape($"a text value for '{what}'", YamlTree.Describe(node)));
+        bag.Add(node.At(file), Messages.WrongShape($"a text value for '{what}'", YamlTree.Describe(node)));
         return null;
     }
 
     private static string? Text(YamlNode node, string file, DiagnosticBag bag, string expected)
     {
         if (node is YamlScalarNode s) return s.Value ?? "";
-        bag.Add(node.At(file), ErrorCode.WrongShape, Messages.WrongShape(expected, YamlTree.Describe(node)));
+        bag.Add(node.At(file), Messages.WrongShape(expected, YamlTree.Describe(node)));
         return null;
     }
 
@@ -182,8 +182,8 @@ internal static class Scalar
     {
         if (Text(node, file, bag, "a number") is not { } t) return null;
         if (!double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
-        { bag.Add(node.At(file), ErrorCode.InvalidValue, Messages.InvalidValue("a number", t)); return null; }
-        if (v < min || v > max) { bag.Add(node.At(file), ErrorCode.OutOfRange, Messages.OutOfRange(CsvTable.CsvRow.RangeText(min, max), v)); return null; }
+        { bag.Add(node.At(file), Messages.InvalidValue("a number", t)); return null; }
+        if (v < min || v > max) { bag.Add(node.At(file), Messages.OutOfRange(CsvTable.CsvRow.RangeText(min, max), v)); return null; }
         return v;
     }
 
@@ -191,8 +191,8 @@ internal static class Scalar
     {
         if (Text(node, file, bag, "a whole number") is not { } t) return null;
         if (!int.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v))
-        { bag.Add(node.At(file), ErrorCode.InvalidValue, Messages.InvalidValue("a whole number", t)); return null; }
-        if (v < min || v > max) { bag.Add(node.At(file), ErrorCode.OutOfRange, Messages.OutOfRange(CsvTable.CsvRow.RangeText(min, max), v)); return null; }
+        { bag.Add(node.At(file), Messages.InvalidValue("a whole number", t)); return null; }
+        if (v < min || v > max) { bag.Add(node.At(file), Messages.OutOfRange(CsvTable.CsvRow.RangeText(min, max), v)); return null; }
         return v;
     }
 
@@ -200,7 +200,7 @@ internal static class Scalar
     {
         if (Text(node, file, bag, "a whole number") is not { } t) return null;
         if (ulong.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var v)) return v;
-        bag.Add(node.At(file), ErrorCode.InvalidValue, Messages.InvalidValue("a whole number ≥ 0", t));
+        bag.Add(node.At(file), Messages.InvalidValue("a whole number ≥ 0", t));
         return null;
     }
 
@@ -209,7 +209,7 @@ internal static class Scalar
         if (Text(node, file, bag, "true or false") is not { } t) return null;
         if (t is "true") return true;
         if (t is "false") return false;
-        bag.Add(node.At(file), ErrorCode.InvalidValue, Messages.InvalidValue("true or false", t));
+        bag.Add(node.At(file), Messages.InvalidValue("true or false", t));
         return null;
     }
 
@@ -217,7 +217,7 @@ internal static class Scalar
     {
         if (Text(node, file, bag, "a date YYYY-MM-DD") is not { } t) return null;
         if (DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-        bag.Add(node.At(file), ErrorCode.InvalidValue, Messages.InvalidValue("a date YYYY-MM-DD", t));
+        bag.Add(node.At(file), Messages.InvalidValue("a date YYYY-MM-DD", t));
         return null;
     }
 
@@ -225,7 +225,7 @@ internal static class Scalar
     {
         if (Text(node, file, bag, $"a value for {what}") is not { } t) return null;
         if (Domain.Codes.TryParse<TEnum>(t, out var v)) return v;
-        bag.Add(node.At(file), ErrorCode.UnknownCode, Messages.UnknownCode(what, t, Domain.Codes.All<TEnum>().ToArray()));
+        bag.Add(node.At(file), Messages.UnknownCode(what, t, Domain.Codes.All<TEnum>().ToArray()));
         return null;
     }
 }

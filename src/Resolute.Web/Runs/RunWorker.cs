@@ -3,7 +3,7 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Resolute.Data;
-using Resolute.Data.Diagnostics;
+using Resolute.Domain.Diagnostics;
 using Resolute.Reports;
 using Resolute.Web.Hosting;
 using Resolute.Web.Store;

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Resolute.Data;
-using Resolute.Data.Diagnostics;
+using Resolute.Domain.Diagnostics;
 using Resolute.Domain;
 using Resolute.Web.Hosting;
 

@@ -1,4 +1,4 @@
-namespace Resolute.Data.Diagnostics;
+namespace Resolute.Domain.Diagnostics;
 
 /// <summary>How bad a diagnostic is. Errors make a load fail; warnings do not.</summary>
 public enum Severity { Error, Warning }
@@ -10,9 +10,19 @@ public readonly record struct Position(string File, int Line, int Column)
     public override string ToString() => $"{File}:{Line}:{Column}";
 }
 
+/// <summary>
+/// What is wrong, before it is placed in a file: the code and the text built for that code by <see cref="Messages"/>, so a
+/// code never goes out with another code's words.
+/// </summary>
+public readonly record struct Problem(ErrorCode Code, string Text);
+
 /// <summary>One problem found in user input, with the position where it occurs.</summary>
 public sealed record Diagnostic(string Code, Severity Severity, string Message, string File, int Line, int Column)
 {
+    /// <summary>A diagnostic for <paramref name="problem"/> at <paramref name="at"/>.</summary>
+    public static Diagnostic At(Position at, Problem problem, Severity severity = Severity.Error) =>
+        new(problem.Code.Id(), severity, problem.Text, at.File, at.Line, at.Column);
+
     /// <summary>The conventional <c>file:line:column: message</c> form.</summary>
     public override string ToString() => $"{File}:{Line}:{Column}: {(Severity == Severity.Warning ? "warning: " : "")}{Message}";
 }
@@ -38,9 +48,8 @@ public sealed class DiagnosticBag
     /// <summary>Number of errors reported so far (lets a caller tell whether one step added any).</summary>
     public int ErrorCount => _items.Count(d => d.Severity == Severity.Error);
 
-    /// <summary>Adds a diagnostic at a position.</summary>
-    public void Add(Position at, ErrorCode code, string message, Severity severity = Severity.Error) =>
-        _items.Add(new Diagnostic(code.Id(), severity, message, at.File, at.Line, at.Column));
+    /// <summary>Adds a problem at a position.</summary>
+    public void Add(Position at, Problem problem, Severity severity = Severity.Error) => _items.Add(Diagnostic.At(at, problem, severity));
 
     /// <summary>Adds all of another bag's diagnostics.</summary>
     public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);

@@ -1,6 +1,6 @@
-namespace Resolute.Data.Diagnostics;
+namespace Resolute.Domain.Diagnostics;
 
-/// <summary>The closed set of input errors. Each has one message shape, built in <see cref="Messages"/>.</summary>
+/// <summary>The closed set of input errors. Each has one message shape, built in <see cref="Messages"/> under that code only.</summary>
 public enum ErrorCode
 {
     /// <summary>The file cannot be read.</summary>
@@ -31,6 +31,8 @@ public enum ErrorCode
     UnknownSource = 32,
     /// <summary>A row cites "assumption" without saying why.</summary>
     AssumptionWithoutReason = 33,
+    /// <summary>A scenario lacks an assumption a stage requires (see the assumption catalogue).</summary>
+    MissingAssumption = 34,
     /// <summary>The text is not valid YAML or JSON.</summary>
     Syntax = 40,
     /// <summary>A mapping has a key the format does not know.</summary>
