@@ -50,8 +50,8 @@ internal static class SensitivityCommand
             var masterSeed = parse.GetValue(seed) ?? sc.Seed;
             var isSobol = parse.GetValue(method) == "sobol";
             var size = n ?? (isSobol ? 512 : 200);
-            var uncertain = CampaignParameters.All.Count(p => a[p].Distribution.Kind != Domain.DistributionKind.Fixed);
-            var total = isSobol ? size * (uncertain + 2) : size * (1 + (2 * CampaignParameters.Count));
+            var uncertain = CampaignAssumptions.Parameters.Count(p => a[p].Distribution.Kind != Domain.DistributionKind.Fixed);
+            var total = isSobol ? size * (uncertain + 2) : size * (1 + (2 * CampaignAssumptions.Count));
             using var cancel = new CancellationTokenSource();
             ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
             Console.CancelKeyPress += onCancel;

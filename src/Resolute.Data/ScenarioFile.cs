@@ -4,6 +4,7 @@ using System.Text;
 using Resolute.Domain.Diagnostics;
 using Resolute.Data.Text;
 using Resolute.Domain;
+using Resolute.Domain.Assumptions;
 using YamlDotNet.RepresentationModel;
 
 namespace Resolute.Data;
@@ -56,6 +57,8 @@ public static class ScenarioFile
         var d = ScenarioDefaults.Simulation;
         var simulation = sim is null ? d : new SimulationSettings(sim.Int("runs", d.Runs, 1, 10_000_000), sim.Int("days", d.Days, 1, 3650), sim.Int("sectors", d.Sectors, 1, 100));
         var assumptions = Assumptions(root.List("assumptions"), file, bag);
+        var assumptionsAt = root.KeyAt("assumptions");
+        CheckAgainstCatalogue(assumptions, assumptionsAt, bag);
         if (dataset is not null) CheckAgainst(dataset, root, file, bag);
 
         // Read every value before building, so each error is reported even when others came first.
@@ -71,7 +74,7 @@ public static class ScenarioFile
             bag.Add(root.At("readiness_deadline"), Messages.Inconsistent($"a readiness_deadline on or after stance_date {stanceDate:yyyy-MM-dd}", deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         return bag.Result(() => new Scenario(
             id, name, description, references, stanceDate, deadline, ceasefire, seed,
-            templates, requirement!, rules, objectives, geography, simulation, assumptions) { StanceOverrides = overrides });
+            templates, requirement!, rules, objectives, geography, simulation, assumptions) { StanceOverrides = overrides, AssumptionsAt = assumptionsAt });
     }
 
     /// <summary>References from the scenario into the dataset: sources, nations with floors, unit types of elements.</summary>
@@ -214,9 +217,28 @@ public static class ScenarioFile
             var reference = m.Str("reference", required: true);
             var dm = m.Map("distribution", ["kind", "min", "mode", "max", "mean", "sd", "alpha", "beta"]);
             var dist = dm is null ? Distribution.FixedAt(value) : DistributionOf(dm, value, bag);
-            result.Add(new Assumption(id, m.Str("description"), m.Str("unit"), value, dist, reference));
+            result.Add(new Assumption(id, m.Str("description"), m.Str("unit"), value, dist, reference)
+                { At = m.At("id"), ValueAt = m.At("value"), DistributionAt = dm?.Self ?? m.At("value") });
         }
         return [.. result];
+    }
+
+    /// <summary>
+    /// Every assumption against the catalogue: an id no stage reads (with the nearest one), a value or distribution
+    /// outside its bounds, and each required assumption the scenario leaves out (at the <c>assumptions:</c> key).
+    /// </summary>
+    private static void CheckAgainstCatalogue(IReadOnlyList<Assumption> assumptions, Position listAt, DiagnosticBag bag)
+    {
+        foreach (var a in assumptions.Where(a => a.Id.Length > 0))
+        {
+            if (AssumptionCatalogue.Find(a.Id) is not { } spec)
+                bag.Add(a.At ?? listAt, Messages.UnknownReference("assumption", a.Id, AssumptionCatalogue.All.Select(s => s.Id)));
+            else
+                bag.AddRange(AssumptionCatalogue.CheckBounds(a, spec, listAt));
+        }
+        var given = assumptions.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var spec in AssumptionCatalogue.All.Where(s => s.Required && !given.Contains(s.Id)))
+            bag.Add(listAt, Messages.MissingAssumption(spec.Id, spec.Description));
     }
 
     private static Distribution DistributionOf(YamlMap m, double value, DiagnosticBag bag)

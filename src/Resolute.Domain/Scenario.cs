@@ -1,3 +1,7 @@
+using System.Text.Json.Serialization;
+using Resolute.Domain.Diagnostics;
+using static System.FormattableString;
+
 namespace Resolute.Domain;
 
 /// <summary>
@@ -29,8 +33,9 @@ public sealed record Scenario(
     /// </summary>
     public IReadOnlyDictionary<string, StanceLevel> StanceOverrides { get; init; } = NoOverrides;
 
-    /// <summary>The assumption with this id, or null.</summary>
-    public Assumption? Assumption(string id) => Assumptions.FirstOrDefault(a => a.Id == id);
+    /// <summary>Where the scenario's <c>assumptions:</c> list was read: a missing assumption is reported here. Not part of the scenario's value.</summary>
+    [JsonIgnore]
+    public Position AssumptionsAt { get; init; } = new(Id + ".yaml", 1, 1);
 
     /// <summary>A nation's stance in this scenario: the scenario's override, else its latest dataset position on <see cref="StanceDate"/>.</summary>
     public StanceLevel StanceOf(Dataset dataset, string nation)
@@ -106,7 +111,20 @@ public sealed record GeographySettings(IReadOnlyList<ThreatCategory> StandoffThr
 public sealed record SimulationSettings(int Runs, int Days, int Sectors);
 
 /// <summary>An uncertain model input: a default, a distribution to sample and a reference (or "assumption").</summary>
-public sealed record Assumption(string Id, string Description, string Unit, double Value, Distribution Distribution, string Reference);
+public sealed record Assumption(string Id, string Description, string Unit, double Value, Distribution Distribution, string Reference)
+{
+    /// <summary>Where the assumption was read (its entry in a scenario file), so a problem found later points at it; null when built in code.</summary>
+    [JsonIgnore]
+    public Position? At { get; init; }
+
+    /// <summary>Where its <c>value</c> was read.</summary>
+    [JsonIgnore]
+    public Position? ValueAt { get; init; }
+
+    /// <summary>Where its <c>distribution</c> was read.</summary>
+    [JsonIgnore]
+    public Position? DistributionAt { get; init; }
+}
 
 /// <summary>A probability distribution; which parameters apply depends on <paramref name="Kind"/>.</summary>
 public sealed record Distribution(
@@ -115,4 +133,35 @@ public sealed record Distribution(
 {
     /// <summary>A degenerate distribution at one value.</summary>
     public static Distribution FixedAt(double value) => new(DistributionKind.Fixed, Min: value, Max: value);
+
+    /// <summary>Why this distribution cannot be sampled around <paramref name="value"/>, or null when it can.</summary>
+    public string? Problem(double value)
+    {
+        static bool Bad(double? x) => x is { } v && !double.IsFinite(v);
+        if (Bad(Min) || Bad(Mode) || Bad(Max) || Bad(Mean) || Bad(Sd) || Bad(Alpha) || Bad(Beta) || !double.IsFinite(value))
+            return "parameters must be finite numbers";
+        if (Min is { } lo && Max is { } hi && lo > hi) return Invariant($"min {lo} > max {hi}");
+        switch (Kind)
+        {
+            case DistributionKind.Fixed:
+                return null;
+            case DistributionKind.Uniform:
+                return Min is null || Max is null ? "uniform needs min and max" : null;
+            case DistributionKind.Triangular:
+                if (Min is null || Mode is null || Max is null) return "triangular needs min, mode and max";
+                return Mode < Min || Mode > Max ? Invariant($"mode {Mode} outside [{Min}, {Max}]") : null;
+            case DistributionKind.Normal:
+                if (Mean is null || Sd is null) return "normal needs mean and sd";
+                return Sd < 0 ? Invariant($"negative standard deviation {Sd}") : null;
+            case DistributionKind.Lognormal:
+                if (Mean is null || Sd is null) return "lognormal needs mean and sd";
+                if (Sd < 0) return Invariant($"negative standard deviation {Sd}");
+                return Mean <= 0 ? Invariant($"lognormal mean {Mean} must be positive") : null;
+            case DistributionKind.Beta:
+                if (Alpha is null || Beta is null || Min is null || Max is null) return "beta needs alpha, beta, min and max";
+                return Alpha <= 0 || Beta <= 0 ? Invariant($"beta shape parameters must be positive, found alpha {Alpha}, beta {Beta}") : null;
+            default:
+                return "unknown distribution kind";
+        }
+    }
 }

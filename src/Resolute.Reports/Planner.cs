@@ -113,8 +113,8 @@ public static class Planner
             var runs = options.Runs ?? scenario.Simulation.Runs;
             // Campaign counts per stage, so that progress can say how far each has got.
             var balanceRuns = 2 * runs; // with and without the coalition
-            var tornadoRuns = (1 + (2 * CampaignParameters.All.Count)) * options.TornadoRunsPerPoint;
-            var sobolRuns = options.SobolSamples * (CampaignParameters.All.Count(p => assumptions[p].Distribution.Kind != DistributionKind.Fixed) + 2);
+            var tornadoRuns = (1 + (2 * CampaignAssumptions.Parameters.Count)) * options.TornadoRunsPerPoint;
+            var sobolRuns = options.SobolSamples * (CampaignAssumptions.Parameters.Count(p => assumptions[p].Distribution.Kind != DistributionKind.Fixed) + 2);
             EnsembleOptions Reporting(string stage, int total, double from, double to) => progress is null ? ensemble : ensemble with
             {
                 Progress = done => progress.Report(new PlanProgress(

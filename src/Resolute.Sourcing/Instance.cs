@@ -1,4 +1,6 @@
 using Resolute.Domain;
+using Resolute.Domain.Assumptions;
+using Resolute.Domain.Diagnostics;
 
 namespace Resolute.Sourcing;
 
@@ -74,7 +76,9 @@ internal sealed class Instance
         Dataset = dataset;
         Scenario = scenario;
         Slots = Domain.Slots.Of(scenario);
-        Cost = CostModel.Of(scenario);
+        // A loaded scenario was checked against the assumption catalogue; one built in code may still be out of bounds.
+        var (cost, problems) = CostModel.Of(scenario);
+        Cost = cost ?? throw new ArgumentException(string.Join("; ", problems), nameof(scenario));
         var rules = scenario.Rules;
         ReadinessWindowDays = Math.Max(0, scenario.ReadinessDeadline.DayNumber - scenario.StanceDate.DayNumber);
         Weights = Enum.GetValues<ObjectiveKind>().ToDictionary(k => k, k => scenario.Objectives.Where(o => o.Kind == k).Sum(o => o.Weight));
@@ -236,24 +240,22 @@ internal sealed class Instance
 
 /// <summary>
 /// The annual cost of a deployed unit: personnel × a cost per person-year plus the procurement value of its equipment × an
-/// operating share. Both rates are scenario assumptions (<c>annual_cost_per_person_usd</c>, <c>equipment_operating_cost_share</c>)
-/// with labelled defaults.
+/// operating share. Both rates are scenario assumptions (<see cref="CostParameter"/>) with labelled defaults in the catalogue.
 /// </summary>
 internal sealed record CostModel(PlanAssumption PerPerson, PlanAssumption EquipmentShare)
 {
-    public const string PerPersonId = "annual_cost_per_person_usd";
-    public const string EquipmentShareId = "equipment_operating_cost_share";
-
     public double Annual(int personnel, double procurementValue) => personnel * PerPerson.Value + procurementValue * EquipmentShare.Value;
 
-    public static CostModel Of(Scenario s)
+    /// <summary>The scenario's cost rates, or every problem with them.</summary>
+    public static (CostModel? Value, IReadOnlyList<Diagnostic> Diagnostics) Of(Scenario s)
     {
-        PlanAssumption Pick(string id, string description, double value, string unit, string reference) =>
-            s.Assumption(id) is { } a ? new PlanAssumption(id, a.Description, a.Value, a.Unit, a.Reference, true) : new PlanAssumption(id, description, value, unit, reference, false);
-        return new CostModel(
-            Pick(PerPersonId, "Annual cost of keeping one person deployed (pay, allowances, sustainment, transport).", 300_000, "USD/person-year",
-                "assumption — order of magnitude: CRS (Belasco, RL33110, 2014) puts US war funding near USD 1 million per troop-year in Afghanistan; a deployment on the European continent by road and rail is taken at under a third of that"),
-            Pick(EquipmentShareId, "Share of the procurement value of a unit's major equipment spent each year to operate and maintain it when deployed.", 0.10, "share/year",
-                "assumption — operating and support costs of major systems commonly run at 5–15 % of procurement cost a year"));
+        var (a, diagnostics) = AssumptionCatalogue.Resolve<CostParameter>(s.Assumptions, s.AssumptionsAt);
+        if (a is null) return (null, diagnostics);
+        PlanAssumption Plan(CostParameter p)
+        {
+            var x = a[(int)p];
+            return new PlanAssumption(x.Id, x.Description, x.Value, x.Unit, x.Reference, s.Assumptions.Any(y => y.Id == x.Id));
+        }
+        return (new CostModel(Plan(CostParameter.PerPerson), Plan(CostParameter.EquipmentShare)), diagnostics);
     }
 }

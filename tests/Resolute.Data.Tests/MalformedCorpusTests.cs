@@ -3,8 +3,8 @@ using Resolute.Domain.Diagnostics;
 namespace Resolute.Data.Tests;
 
 /// <summary>
-/// Each file under Malformed/ breaks one rule; Malformed/expected.txt pins the exact position and message of every
-/// error it must produce. The corpus file replaces the same-named file of the minimal fixture dataset.
+/// Each file under Malformed/ breaks one rule; Malformed/expected.txt pins the code, exact position and message of
+/// every error it must produce. The corpus file replaces the same-named file of the minimal fixture dataset.
 /// </summary>
 public sealed class MalformedCorpusTests
 {
@@ -37,7 +37,7 @@ public sealed class MalformedCorpusTests
         var (target, diagnostics) = Run(corpusFile);
 
         var actual = diagnostics.Where(d => d.Severity == Severity.Error && Path.GetFileName(d.File) == target)
-            .Select(d => $"{target}:{d.Line}:{d.Column}: {d.Message}");
+            .Select(d => $"{d.Code}\t{target}:{d.Line}:{d.Column}: {d.Message}");
         Assert.Equal(Expected[corpusFile].Order(StringComparer.Ordinal), actual.Order(StringComparer.Ordinal));
     }
 
@@ -51,7 +51,7 @@ public sealed class MalformedCorpusTests
             if (kind == "scenario")
             {
                 var dataset = DatasetLoader.Load(dir).Value ?? throw new InvalidOperationException("the minimal fixture must load");
-                var scenario = ScenarioFile.Load(Repo.Malformed(corpusFile), dataset);
+                var scenario = ScenarioFile.Parse(Repo.WithCatalogue(File.ReadAllText(Repo.Malformed(corpusFile))), Repo.Malformed(corpusFile), dataset);
                 Assert.False(scenario.Ok);
                 return (corpusFile, scenario.Diagnostics);
             }

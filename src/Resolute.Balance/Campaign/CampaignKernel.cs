@@ -1,5 +1,6 @@
+using Resolute.Domain.Assumptions;
 using System.Numerics;
-using P = Resolute.Balance.CampaignParameter;
+using P = Resolute.Domain.Assumptions.CampaignParameter;
 
 namespace Resolute.Balance;
 
@@ -73,7 +74,7 @@ internal static class CampaignKernel
 
     /// <summary>
     /// Simulates <paramref name="count"/> campaigns (at most <see cref="ChunkSize"/>) whose parameter rows are
-    /// <paramref name="parameters"/> (count × <see cref="CampaignParameters.Count"/>) and noise keys <paramref name="keys"/>;
+    /// <paramref name="parameters"/> (count × <see cref="CampaignAssumptions.Count"/>) and noise keys <paramref name="keys"/>;
     /// writes run <c>first + i</c> of <paramref name="outcomes"/> and <paramref name="bands"/>.
     /// </summary>
     public static void Run(CampaignSettings settings, double[] parameters, ulong[] keys, int first, int count,
@@ -81,7 +82,7 @@ internal static class CampaignKernel
     {
         var w = Vector<double>.Count;
         var nv = (count + w - 1) / w;
-        var np = CampaignParameters.Count;
+        var np = CampaignAssumptions.Count;
         var sectors = settings.Sectors;
         var days = settings.Days;
         var law = settings.Law;

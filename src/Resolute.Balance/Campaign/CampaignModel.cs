@@ -1,4 +1,5 @@
-using P = Resolute.Balance.CampaignParameter;
+using Resolute.Domain.Assumptions;
+using P = Resolute.Domain.Assumptions.CampaignParameter;
 
 namespace Resolute.Balance;
 
@@ -32,7 +33,7 @@ public static class CampaignModel
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(values);
         settings.Check();
-        if (values.Count != CampaignParameters.Count) throw new ArgumentException($"Expected {CampaignParameters.Count} values.", nameof(values));
+        if (values.Count != CampaignAssumptions.Count) throw new ArgumentException($"Expected {CampaignAssumptions.Count} values.", nameof(values));
         var days = new List<CampaignDay>(settings.Days);
         var outcomes = new RunOutcomes(1);
         CampaignKernel.Run(settings, [.. values], [key], 0, 1, outcomes, null,

@@ -94,7 +94,7 @@ public static class MonteCarlo
         var chunks = (runs + chunk - 1) / chunk;
         var done = new bool[runs];
         var completed = 0;
-        var np = CampaignParameters.Count;
+        var np = CampaignAssumptions.Count;
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, c =>
         {
             if (options.Cancellation.IsCancellationRequested) return;

@@ -16,38 +16,6 @@ namespace Resolute.Balance;
 /// </remarks>
 public static class Sampling
 {
-    /// <summary>Why a distribution cannot be sampled, or null when it can.</summary>
-    public static string? Problem(Distribution d, double value)
-    {
-        ArgumentNullException.ThrowIfNull(d);
-        static bool Bad(double? x) => x is { } v && !double.IsFinite(v);
-        if (Bad(d.Min) || Bad(d.Mode) || Bad(d.Max) || Bad(d.Mean) || Bad(d.Sd) || Bad(d.Alpha) || Bad(d.Beta) || !double.IsFinite(value))
-            return "parameters must be finite numbers";
-        if (d.Min is { } lo && d.Max is { } hi && lo > hi) return Invariant($"min {lo} > max {hi}");
-        switch (d.Kind)
-        {
-            case DistributionKind.Fixed:
-                return null;
-            case DistributionKind.Uniform:
-                return d.Min is null || d.Max is null ? "uniform needs min and max" : null;
-            case DistributionKind.Triangular:
-                if (d.Min is null || d.Mode is null || d.Max is null) return "triangular needs min, mode and max";
-                return d.Mode < d.Min || d.Mode > d.Max ? Invariant($"mode {d.Mode} outside [{d.Min}, {d.Max}]") : null;
-            case DistributionKind.Normal:
-                if (d.Mean is null || d.Sd is null) return "normal needs mean and sd";
-                return d.Sd < 0 ? Invariant($"negative standard deviation {d.Sd}") : null;
-            case DistributionKind.Lognormal:
-                if (d.Mean is null || d.Sd is null) return "lognormal needs mean and sd";
-                if (d.Sd < 0) return Invariant($"negative standard deviation {d.Sd}");
-                return d.Mean <= 0 ? Invariant($"lognormal mean {d.Mean} must be positive") : null;
-            case DistributionKind.Beta:
-                if (d.Alpha is null || d.Beta is null || d.Min is null || d.Max is null) return "beta needs alpha, beta, min and max";
-                return d.Alpha <= 0 || d.Beta <= 0 ? Invariant($"beta shape parameters must be positive, found alpha {d.Alpha}, beta {d.Beta}") : null;
-            default:
-                return "unknown distribution kind";
-        }
-    }
-
     /// <summary>The <paramref name="p"/>-quantile of <paramref name="d"/>; <paramref name="value"/> is the fixed value.</summary>
     public static double Quantile(Distribution d, double value, double p)
     {

@@ -1,34 +1,26 @@
 using Resolute.Domain;
+using Resolute.Domain.Assumptions;
+using Resolute.Domain.Diagnostics;
 
 namespace Resolute.Balance;
 
 /// <summary>
 /// WUV category weights and the size of an armoured division equivalent, read from scenario assumptions
-/// (<c>wuv_weight_*</c>, <c>ade_wuv</c>). WUV = Σ category weight × Σ count × WEI, with the dataset's
+/// (<see cref="WuvParameter"/>). WUV = Σ category weight × Σ count × WEI, with the dataset's
 /// <see cref="EquipmentType.CombatValue"/> as the WEI (US Army CAA WEI/WUV III method; combat-models.md §4.2).
 /// </summary>
 public sealed record WuvWeights(
     double Tank, double InfantryVehicle, double Artillery, double Mortar, double AirDefence, double AttackHelicopter, double AntiTank, double AdeWuv)
 {
-    /// <summary>The scenario assumption ids, in constructor order.</summary>
-    public static readonly IReadOnlyList<string> Ids =
-        ["wuv_weight_tank", "wuv_weight_infantry_vehicle", "wuv_weight_artillery", "wuv_weight_mortar", "wuv_weight_air_defence",
-         "wuv_weight_attack_helicopter", "wuv_weight_antitank", "ade_wuv"];
-
-    /// <summary>Reads the weights from a scenario; every missing or non-positive one is reported.</summary>
-    public static (WuvWeights? Value, IReadOnlyList<string> Errors) From(Scenario scenario)
+    /// <summary>Reads the weights from a scenario; every missing or non-positive one is reported at its node.</summary>
+    public static (WuvWeights? Value, IReadOnlyList<Diagnostic> Diagnostics) From(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var errors = new List<string>();
-        var v = new double[Ids.Count];
-        for (var i = 0; i < Ids.Count; i++)
-        {
-            var a = scenario.Assumption(Ids[i]);
-            if (a is null) errors.Add($"assumption '{Ids[i]}': expected in the scenario's assumptions, found none");
-            else if (!(a.Value > 0) || !double.IsFinite(a.Value)) errors.Add($"assumption '{Ids[i]}': expected a positive number, found {a.Value}");
-            else v[i] = a.Value;
-        }
-        return errors.Count > 0 ? (null, errors) : (new WuvWeights(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]), errors);
+        var (a, diagnostics) = AssumptionCatalogue.Resolve<WuvParameter>(scenario.Assumptions, scenario.AssumptionsAt);
+        if (a is null) return (null, diagnostics);
+        double V(WuvParameter p) => a[(int)p].Value;
+        return (new WuvWeights(V(WuvParameter.Tank), V(WuvParameter.InfantryVehicle), V(WuvParameter.Artillery), V(WuvParameter.Mortar),
+            V(WuvParameter.AirDefence), V(WuvParameter.AttackHelicopter), V(WuvParameter.AntiTank), V(WuvParameter.AdeWuv)), diagnostics);
     }
 
     /// <summary>The weight of an equipment category; 0 for categories that are not ground combat power (aircraft, missiles, sensors).</summary>

@@ -47,7 +47,7 @@ public static class Sensitivity
         ArgumentOutOfRangeException.ThrowIfLessThan(runsPerPoint, 1);
         options ??= new EnsembleOptions();
         var baseVector = assumptions.BaseVector();
-        var parameters = CampaignParameters.All;
+        var parameters = CampaignAssumptions.Parameters;
         var points = 1 + (2 * parameters.Count);
         var low = parameters.Select(p => assumptions.Quantile(p, 0.1)).ToArray();
         var high = parameters.Select(p => assumptions.Quantile(p, 0.9)).ToArray();
@@ -64,7 +64,7 @@ public static class Sensitivity
         foreach (var output in Outputs)
         {
             double Mean(int point) => Aggregate(raw.Outcomes, output, point * runsPerPoint, runsPerPoint);
-            var bars = parameters.Select(p => new TornadoBar(CampaignParameters.Id(p), low[(int)p], high[(int)p], Mean(1 + (2 * (int)p)), Mean(2 + (2 * (int)p))))
+            var bars = parameters.Select(p => new TornadoBar(CampaignAssumptions.Id(p), low[(int)p], high[(int)p], Mean(1 + (2 * (int)p)), Mean(2 + (2 * (int)p))))
                 .OrderByDescending(b => b.Swing).ThenBy(b => b.Parameter, StringComparer.Ordinal).ToArray();
             results.Add(new TornadoResult(output, Mean(0), runsPerPoint, bars));
         }
@@ -81,7 +81,7 @@ public static class Sensitivity
         ArgumentNullException.ThrowIfNull(assumptions);
         ArgumentOutOfRangeException.ThrowIfLessThan(baseSamples, 2);
         options ??= new EnsembleOptions();
-        var uncertain = CampaignParameters.All.Where(p => assumptions[p].Distribution.Kind != DistributionKind.Fixed).ToArray();
+        var uncertain = CampaignAssumptions.Parameters.Where(p => assumptions[p].Distribution.Kind != DistributionKind.Fixed).ToArray();
         var d = uncertain.Length;
         var n = baseSamples;
         var baseVector = assumptions.BaseVector();
@@ -118,7 +118,7 @@ public static class Sensitivity
             var list = new List<SobolIndex>();
             for (var i = 0; i < d; i++)
             {
-                list.Add(new SobolIndex(CampaignParameters.Id(uncertain[i]), indices[i], 1.96 * Sd(boot.Select(x => x[i])),
+                list.Add(new SobolIndex(CampaignAssumptions.Id(uncertain[i]), indices[i], 1.96 * Sd(boot.Select(x => x[i])),
                     indices[d + i], 1.96 * Sd(boot.Select(x => x[d + i]))));
             }
             results.Add(new SobolResult(output, n, n * (d + 2), variance,

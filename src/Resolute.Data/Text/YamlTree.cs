@@ -101,6 +101,9 @@ internal sealed class YamlMap
 
     public Position At(string key) => _entries.TryGetValue(key, out var e) ? e.Value.At(File) : Self;
 
+    /// <summary>The position of a key itself (the <c>key:</c> text), or of the mapping when the key is absent.</summary>
+    public Position KeyAt(string key) => _entries.TryGetValue(key, out var e) ? e.Key.At(File) : Self;
+
     public YamlNode? Node(string key, bool required)
     {
         if (_entries.TryGetValue(key, out var e)) return e.Value;

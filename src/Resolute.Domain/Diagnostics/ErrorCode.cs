@@ -45,6 +45,8 @@ public enum ErrorCode
     InvalidGeometry = 50,
     /// <summary>Values that are each valid contradict one another.</summary>
     Inconsistent = 60,
+    /// <summary>Input cannot be checked because the dataset it refers to does not load.</summary>
+    DatasetUnavailable = 70,
 }
 
 /// <summary>Formats error codes as <c>RES###</c>.</summary>

@@ -32,6 +32,8 @@ public static class Messages
     public static Problem WrongShape(string expected, string found) => new(ErrorCode.WrongShape, $"expected {expected}, found {found}");
     public static Problem InvalidGeometry(string expected, string found) => new(ErrorCode.InvalidGeometry, $"expected {expected}, found {found}");
     public static Problem Inconsistent(string expected, string found) => new(ErrorCode.Inconsistent, $"expected {expected}, found {found}");
+    public static Problem DatasetUnavailable(IEnumerable<Diagnostic> errors) =>
+        new(ErrorCode.DatasetUnavailable, "the dataset does not load: " + string.Join("; ", errors.Take(5)));
 
     /// <summary>A number as the messages print it: invariant culture, shortest round-trip form.</summary>
     public static string Number(double x) => x.ToString(CultureInfo.InvariantCulture);

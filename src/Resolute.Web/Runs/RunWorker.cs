@@ -80,7 +80,8 @@ public sealed partial class RunWorker(RunBacklog queue, RunMonitor monitor, ISer
                 var (dataset, error) = datasets.Get();
                 if (dataset is null)
                 {
-                    await FinishAsync(db, id, RunStatus.Failed, "failed: " + error, error, null, null, clock);
+                    var why = error?.Text ?? "the dataset does not load";
+                    await FinishAsync(db, id, RunStatus.Failed, "failed: " + why, why, null, null, clock);
                     return;
                 }
                 Report("checking the scenario", 0.01);

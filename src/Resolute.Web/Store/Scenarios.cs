@@ -8,8 +8,12 @@ using Resolute.Web.Hosting;
 
 namespace Resolute.Web.Store;
 
-/// <summary>One validation problem of a scenario, at its line and column (1-based).</summary>
-public sealed record ScenarioProblem(string Code, string Severity, string Message, int Line, int Column);
+/// <summary>One validation problem of a scenario, at its line and column (1-based): a diagnostic as the API and editor show it.</summary>
+public sealed record ScenarioProblem(string Code, string Severity, string Message, int Line, int Column)
+{
+    public static ScenarioProblem Of(Diagnostic d) =>
+        new(d.Code, d.Severity == Domain.Diagnostics.Severity.Warning ? "warning" : "error", d.Message, d.Line, d.Column);
+}
 
 /// <summary>The dataset, loaded once (it changes only with a new deployment); its problems are reported, not thrown.</summary>
 public sealed class DatasetProvider(IOptions<ResoluteOptions> options)
@@ -19,10 +23,10 @@ public sealed class DatasetProvider(IOptions<ResoluteOptions> options)
     public LoadResult<Dataset> Load() => _dataset.Value;
 
     /// <summary>The dataset, or why it cannot be used.</summary>
-    public (Dataset? Dataset, string? Error) Get()
+    public (Dataset? Dataset, Problem? Error) Get()
     {
         var r = Load();
-        return r.Value is { } d ? (d, null) : (null, "the dataset does not load: " + string.Join("; ", r.Diagnostics.Where(x => x.Severity == Severity.Error).Take(5)));
+        return r.Value is { } d ? (d, null) : (null, Messages.DatasetUnavailable(r.Diagnostics.Where(x => x.Severity == Severity.Error)));
     }
 }
 
@@ -47,16 +51,11 @@ public sealed partial class ScenarioService(StoreDb db, DatasetProvider dataset,
         var (d, error) = dataset.Get();
         var file = (expectedId ?? "scenario") + ".yaml";
         var result = ScenarioFile.Parse(yaml, file, d);
-        var problems = result.Diagnostics
-            .Select(x => new ScenarioProblem(x.Code, x.Severity == Severity.Warning ? "warning" : "error", x.Message, x.Line, x.Column))
-            .ToList();
-        if (error is not null) problems.Add(new ScenarioProblem("WEB001", "error", error, 1, 1));
+        var problems = result.Diagnostics.Select(ScenarioProblem.Of).ToList();
+        if (error is { } e) problems.Add(ScenarioProblem.Of(Diagnostic.At(new Position(file, 1, 1), e)));
         if (result.Value is { } s && expectedId is not null && !string.Equals(s.Id, expectedId, StringComparison.Ordinal))
-        {
-            var (line, col) = IdPosition(yaml);
-            problems.Add(new ScenarioProblem("WEB002", "error",
-                $"expected id '{expectedId}' (the scenario being edited), found '{s.Id}': to keep a variant under a new id, use 'Save as a new scenario'", line, col));
-        }
+            problems.Add(ScenarioProblem.Of(Diagnostic.At(IdPosition(yaml, file), Messages.Inconsistent(
+                $"id '{expectedId}' (the scenario being edited)", $"'{s.Id}': to keep a variant under a new id, use 'Save as a new scenario'"))));
         problems.Sort((a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column));
         return (problems.Exists(p => p.Severity == "error") ? null : result.Value, problems);
     }
@@ -106,7 +105,7 @@ public sealed partial class ScenarioService(StoreDb db, DatasetProvider dataset,
         var source = await GetAsync(id, ct);
         if (source is null) return new SaveResult(SaveOutcome.NotFound, null, [], $"no scenario '{id}'");
         if (!ValidId(newId))
-            return new SaveResult(SaveOutcome.Invalid, null, [new ScenarioProblem("WEB003", "error", $"expected an id of lower-case letters, digits, '-' and '_', found '{newId}'", 1, 1)]);
+            return new SaveResult(SaveOutcome.Invalid, null, [ScenarioProblem.Of(Diagnostic.At(new Position("copy", 1, 1), Messages.InvalidValue("an id of lower-case letters, digits, '-' and '_'", newId)))]);
         var yaml = IdLine().Replace(source.Yaml, "id: " + newId, 1);
         return await CreateAsync(yaml, user, ct);
     }
@@ -114,12 +113,12 @@ public sealed partial class ScenarioService(StoreDb db, DatasetProvider dataset,
     public static bool ValidId(string id) =>
         id.Length is > 0 and <= 100 && id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_');
 
-    private static (int Line, int Column) IdPosition(string yaml)
+    private static Position IdPosition(string yaml, string file)
     {
         var m = IdLine().Match(yaml);
-        if (!m.Success) return (1, 1);
+        if (!m.Success) return new Position(file, 1, 1);
         var line = 1 + yaml.AsSpan(0, m.Index).Count('\n');
-        return (line, 5);
+        return new Position(file, line, 5);
     }
 
     [GeneratedRegex(@"^id:[^\r\n]*", RegexOptions.Multiline)]

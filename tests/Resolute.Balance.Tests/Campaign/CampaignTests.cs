@@ -1,8 +1,9 @@
+using Resolute.Domain.Assumptions;
 using System.Text.Json;
 using FsCheck;
 using FsCheck.Fluent;
 using Resolute.Balance.Tests.Fixtures;
-using P = Resolute.Balance.CampaignParameter;
+using P = Resolute.Domain.Assumptions.CampaignParameter;
 
 namespace Resolute.Balance.Tests.Campaign;
 
@@ -33,7 +34,7 @@ public sealed class CampaignTests
     {
         var (s, a) = Seed.Value;
         var settings = CampaignSettings.From(s);
-        var values = new double[CampaignParameters.Count];
+        var values = new double[CampaignAssumptions.Count];
         a.Sample(CounterRng.RunKey(5, 37), values);
 
         // Run 37 of an ensemble with seed 5 is the same campaign when traced alone.
@@ -177,7 +178,7 @@ public sealed class CampaignTests
         var (s, a) = Seed.Value;
         var older = s.Assumptions.Where(x => x.Id != "coalition_air_cut_per_squadron").ToArray();
 
-        var (resolved, errors) = CampaignAssumptions.From(older);
+        var (resolved, errors) = CampaignAssumptions.From(s with { Assumptions = older });
 
         Assert.Empty(errors);
         Assert.NotNull(resolved);

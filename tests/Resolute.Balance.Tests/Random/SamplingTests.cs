@@ -54,7 +54,7 @@ public sealed class SamplingTests
     [InlineData(DistributionKind.Uniform, 0.0, null, null, null, null, null, null, "uniform needs min and max")]
     public void Problem_ImpossibleParameters_Rejected(DistributionKind kind, double? min, double? mode, double? max, double? mean, double? sd, double? alpha, double? beta, string expected)
     {
-        var problem = Sampling.Problem(new Distribution(kind, min, mode, max, mean, sd, alpha, beta), 0.5);
+        var problem = new Distribution(kind, min, mode, max, mean, sd, alpha, beta).Problem(0.5);
 
         Assert.Equal(expected, problem);
     }
@@ -66,11 +66,13 @@ public sealed class SamplingTests
         var bad = s.Assumptions.Select(a => a.Id == "aid_level" ? a with { Distribution = new Distribution(DistributionKind.Uniform, Min: 2, Max: 1) } : a)
             .Where(a => a.Id != "front_length_km").ToArray();
 
-        var (value, errors) = CampaignAssumptions.From(bad);
+        var (value, errors) = CampaignAssumptions.From(s with { Assumptions = bad });
 
         Assert.Null(value);
+        var aid = s.Assumptions.Single(a => a.Id == "aid_level");
         Assert.Equal(
-            ["assumption 'front_length_km': expected in the scenario's assumptions, found none", "assumption 'aid_level': impossible distribution: min 2 > max 1"],
-            errors);
+            [("RES034", s.AssumptionsAt, "expected an assumption 'front_length_km' (Length of the line of contact.), found none"),
+             ("RES060", aid.DistributionAt!.Value, "expected a possible distribution for 'aid_level', found min 2 > max 1")],
+            errors.Select(d => (d.Code, new Domain.Diagnostics.Position(d.File, d.Line, d.Column), d.Message)));
     }
 }

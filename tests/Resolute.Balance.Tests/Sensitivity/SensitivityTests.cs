@@ -38,7 +38,7 @@ public sealed class SensitivityTests
         var r = Balance.Sensitivity.Tornado(Scenarios.Assumptions(s), CampaignSettings.From(s), 20, 3, new EnsembleOptions(2));
 
         var territory = r.Single(x => x.Output == SensitivityOutput.TerritoryKm2);
-        Assert.Equal(CampaignParameters.Count, territory.Bars.Count);
+        Assert.Equal(CampaignAssumptions.Count, territory.Bars.Count);
         Assert.Equal(territory.Bars.OrderByDescending(b => b.Swing).Select(b => b.Swing), territory.Bars.Select(b => b.Swing));
         var scale = territory.Bars.Single(b => b.Parameter == "advance_scale");
         Assert.True(scale.OutputHigh > scale.OutputLow);

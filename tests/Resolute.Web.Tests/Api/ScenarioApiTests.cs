@@ -85,7 +85,7 @@ public sealed class ScenarioApiTests(AppFixture fixture) : IClassFixture<AppFixt
 
         var body = await ValidateAsync(viewer, yaml, Bundled.Quick);
 
-        var problem = Assert.Single(body.Problems, p => p.Code == "WEB002");
+        var problem = Assert.Single(body.Problems, p => p.Code == "RES060");
         Assert.Equal((Bundled.LineOf(yaml, "id:"), 5), (problem.Line, problem.Column));
     }
 

@@ -1,6 +1,4 @@
-using Resolute.Domain;
-
-namespace Resolute.Data;
+namespace Resolute.Domain;
 
 /// <summary>
 /// The values a scenario gets for keys it leaves out — in one place, and documented in docs/scenarios.md.
