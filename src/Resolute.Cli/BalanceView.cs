@@ -9,11 +9,11 @@ internal static class BalanceView
 {
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
-    private static readonly string[] Headline =
-    [
-        "territory_km2", "russian_casualties_per_day", "ukrainian_casualties_per_day", "russian_cost_per_km2",
-        "russian_equipment_per_km2", "combat_days_per_100km2", "russian_total_end", "ukrainian_front_end", "cities_reached",
-    ];
+    private static readonly string[] Headline = new[]
+    {
+        Metrics.Territory, Metrics.RussianCasualtiesPerDay, Metrics.UkrainianCasualtiesPerDay, Metrics.RussianCostPerKm2,
+        Metrics.RussianEquipmentPerKm2, Metrics.CombatDaysPer100Km2, Metrics.RussianTotalEnd, Metrics.UkrainianFrontEnd, Metrics.CitiesReached,
+    }.Select(m => m.Id).ToArray();
 
     /// <summary>The whole balance result: outcomes and deterrence with and without the coalition, sector balance, bands.</summary>
     public static void Render(IAnsiConsole console, BalanceResult r)
@@ -100,7 +100,7 @@ internal static class BalanceView
         foreach (var r in results)
         {
             var e = r.WithCoalition;
-            var terr = e.Get("territory_km2");
+            var terr = e.Get(Metrics.Territory.Id);
             t.AddRow(Markup.Escape(r.ScenarioId + (e.Partial ? " (partial)" : "")), Pct(e.Probabilities.DeterrenceHolds), Pct(r.WithoutCoalition.Probabilities.DeterrenceHolds),
                 Difference(r.Deterrence) ?? "n/a", Pct(e.Probabilities.CityReached), Pct(e.Probabilities.Breakthrough), Pct(e.Probabilities.RussianForceShrinks),
                 Band(terr.P10, terr.P50, terr.P90), N(r.Deterrence.CostPerKm2With));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Resolute.Planning;
 using Resolute.Data;
 using Resolute.Domain;
 using Resolute.Reports;

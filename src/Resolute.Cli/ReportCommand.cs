@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Security;
+using Resolute.Planning;
 using Resolute.Reports;
 
 namespace Resolute.Cli;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 
+using Resolute.Planning;
+
 namespace Resolute.Reports;
 
 /// <summary>How the briefing is rendered.</summary>

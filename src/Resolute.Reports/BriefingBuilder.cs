@@ -1,4 +1,5 @@
 using System.Globalization;
+using Resolute.Planning;
 using Resolute.Balance;
 using Resolute.Domain;
 using Resolute.Sourcing;
@@ -101,8 +102,8 @@ internal static class BriefingBuilder
         {
             var w = b.Result.WithCoalition;
             var wo = b.Result.WithoutCoalition;
-            var tw = Summary(w, "territory_km2");
-            var two = Summary(wo, "territory_km2");
+            var tw = Summary(w, Metrics.Territory.Id);
+            var two = Summary(wo, Metrics.Territory.Id);
             items.Add(L(new Strong("What it changes: "), "deterrence holds (Russia's cost per km² reaches the threshold) in ",
                 N($"{Bal}.with_coalition.probabilities.deterrence_holds", w.Probabilities.DeterrenceHolds, NumFormat.Pct), " of campaigns with the coalition against ",
                 N($"{Bal}.without_coalition.probabilities.deterrence_holds", wo.Probabilities.DeterrenceHolds, NumFormat.Pct), " without",
@@ -274,12 +275,11 @@ internal static class BriefingBuilder
         return new Section("geography", Title("geography"), blocks);
     }
 
-    private static readonly (string Metric, string Label)[] Headline =
-    [
-        ("territory_km2", "territory gained by Russia"), ("russian_casualties", "Russian casualties"), ("ukrainian_casualties", "Ukrainian casualties"),
-        ("russian_casualties_per_day", "Russian casualties per day"), ("ukrainian_casualties_per_day", "Ukrainian casualties per day"),
-        ("russian_cost_per_km2", "Russian casualties per km²"), ("cities_reached", "defended cities reached"),
-    ];
+    private static readonly (string Metric, string Label)[] Headline = new[]
+    {
+        Metrics.Territory, Metrics.RussianCasualties, Metrics.UkrainianCasualties, Metrics.RussianCasualtiesPerDay, Metrics.UkrainianCasualtiesPerDay,
+        Metrics.RussianCostPerKm2, Metrics.CitiesReached,
+    }.Select(m => (m.Id, m.Label)).ToArray();
 
     private static Section Balance(PlanResult r, bool charts)
     {
@@ -329,9 +329,9 @@ internal static class BriefingBuilder
         blocks.Add(new Table("End of the campaign: P10 / P50 / P90", ["outcome", "with P10", "with P50", "with P90", "without P10", "without P50", "without P90"], rows));
         if (charts)
         {
-            blocks.Add(new Chart("band-territory", "Territory gained by Russia: median and P10–P90 band, with and without the coalition.", Charts.Bands(b, "territory_km2", "Territory gained by Russia", "Territory (km²)", "band-territory")));
-            blocks.Add(new Chart("band-ukr-casualties", "Ukrainian casualties, cumulative: median and P10–P90 band.", Charts.Bands(b, "ukrainian_casualties", "Ukrainian casualties (cumulative)", "Casualties (persons)", "band-ukr-casualties")));
-            blocks.Add(new Chart("band-rus-casualties", "Russian casualties, cumulative: median and P10–P90 band.", Charts.Bands(b, "russian_casualties", "Russian casualties (cumulative)", "Casualties (persons)", "band-rus-casualties")));
+            blocks.Add(new Chart("band-territory", "Territory gained by Russia: median and P10–P90 band, with and without the coalition.", Charts.Bands(b, Metrics.Territory.Id, "Territory gained by Russia", "Territory (km²)", "band-territory")));
+            blocks.Add(new Chart("band-ukr-casualties", "Ukrainian casualties, cumulative: median and P10–P90 band.", Charts.Bands(b, Metrics.UkrainianCasualties.Id, "Ukrainian casualties (cumulative)", "Casualties (persons)", "band-ukr-casualties")));
+            blocks.Add(new Chart("band-rus-casualties", "Russian casualties, cumulative: median and P10–P90 band.", Charts.Bands(b, Metrics.RussianCasualties.Id, "Russian casualties (cumulative)", "Casualties (persons)", "band-rus-casualties")));
         }
         blocks.Add(new Table("Correlation of forces by sector (base case; Russian : Ukrainian combat power)", ["sector", "Russian at start", "Ukrainian at start", "ratio at start", "ratio at end", "advance (km)"],
             b.Sectors.Select((x, i) => Row(N($"{Bal}.sectors[{i}].sector", x.Sector, NumFormat.Plain), N($"{Bal}.sectors[{i}].russian_start", x.RussianStart), N($"{Bal}.sectors[{i}].ukrainian_start", x.UkrainianStart),
@@ -367,7 +367,7 @@ internal static class BriefingBuilder
                 N($"{c.Path}.without_coalition.probabilities.city_reached", c.Result.WithoutCoalition.Probabilities.CityReached, NumFormat.Pct),
                 N($"{c.Path}.deterrence.cost_per_km2_with", c.Result.Deterrence.CostPerKm2With),
                 N($"{c.Path}.deterrence.cost_per_km2_without", c.Result.Deterrence.CostPerKm2Without))).ToArray());
-        foreach (var (metric, label) in new[] { ("territory_km2", "territory gained by Russia"), ("russian_casualties", "Russian casualties"), ("ukrainian_casualties", "Ukrainian casualties") })
+        foreach (var (metric, label) in new[] { Metrics.Territory, Metrics.RussianCasualties, Metrics.UkrainianCasualties }.Select(m => (m.Id, m.Label)))
         {
             yield return new Table($"Across scenarios: {label} at the end of the campaign, P10 / P50 / P90", ["scenario", "with P10", "with P50", "with P90", "without P10", "without P50", "without P90"],
                 cases.Select(c =>
@@ -383,9 +383,9 @@ internal static class BriefingBuilder
         {
             var ranges = cases.Select(c => (c.Label, c.Result)).ToList();
             yield return new Chart("scenarios-territory", "Territory gained by Russia at the end of the campaign, per scenario: P10–P90 and median, with and without the coalition.",
-                Charts.ScenarioRanges(ranges, "territory_km2", "Territory gained by Russia, by scenario", "Territory at the end (km²)", "scenarios-territory"));
+                Charts.ScenarioRanges(ranges, Metrics.Territory.Id, "Territory gained by Russia, by scenario", "Territory at the end (km²)", "scenarios-territory"));
             yield return new Chart("scenarios-rus-casualties", "Russian casualties at the end of the campaign, per scenario: P10–P90 and median, with and without the coalition.",
-                Charts.ScenarioRanges(ranges, "russian_casualties", "Russian casualties, by scenario", "Casualties at the end (persons)", "scenarios-rus-casualties"));
+                Charts.ScenarioRanges(ranges, Metrics.RussianCasualties.Id, "Russian casualties, by scenario", "Casualties at the end (persons)", "scenarios-rus-casualties"));
         }
     }
 

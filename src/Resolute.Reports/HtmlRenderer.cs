@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
+using Resolute.Planning;
+
 namespace Resolute.Reports;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Resolute.Planning;
 using Resolute.Data;
 using Resolute.Domain;
 

@@ -1,3 +1,4 @@
+using Resolute.Planning;
 using Resolute.Domain;
 
 namespace Resolute.Reports.Tests;

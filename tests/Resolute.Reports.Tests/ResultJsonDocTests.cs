@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
+using Resolute.Planning;
+
 namespace Resolute.Reports.Tests;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Resolute.Planning;
+
 namespace Resolute.Reports.Tests;
 
 [Collection(PlannedDefault.Name)]

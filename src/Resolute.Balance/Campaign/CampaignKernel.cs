@@ -33,16 +33,16 @@ internal sealed class RunOutcomes
 /// <summary>Daily series of every run at a day stride, stored as float (the bands need no more precision).</summary>
 internal sealed class BandRecorder
 {
-    public const int Metrics = 5;
-    public static readonly string[] Names = ["territory_km2", "russian_front", "ukrainian_front", "russian_casualties", "ukrainian_casualties"];
+    public const int Series = 5;
+    public static readonly string[] Names = [Metrics.Territory.Id, Metrics.RussianFront.Id, Metrics.UkrainianFront.Id, Metrics.RussianCasualties.Id, Metrics.UkrainianCasualties.Id];
 
     public BandRecorder(int runs, int days, int stride)
     {
         Runs = runs; Stride = stride; Points = (days + stride - 1) / stride;
         Days = new int[Points];
         for (var k = 0; k < Points; k++) Days[k] = Math.Min((k + 1) * stride, days);
-        Values = new float[Metrics][];
-        for (var m = 0; m < Metrics; m++) Values[m] = new float[(long)Points * runs];
+        Values = new float[Series][];
+        for (var m = 0; m < Series; m++) Values[m] = new float[(long)Points * runs];
     }
 
     public int Runs { get; }

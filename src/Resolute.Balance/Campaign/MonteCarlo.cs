@@ -125,18 +125,18 @@ public static class MonteCarlo
         var cost = Pick(i => o.Territory[i] > 0 ? o.RedCasualties[i] / o.Territory[i] : double.PositiveInfinity);
         var summaries = new List<Summary>
         {
-            Make("territory_km2", "km²", territory),
-            Make("russian_casualties_per_day", "persons/day", Pick(i => o.CombatDays[i] > 0 ? o.RedCasualties[i] / o.CombatDays[i] : 0)),
-            Make("ukrainian_casualties_per_day", "persons/day", Pick(i => o.CombatDays[i] > 0 ? o.BlueCasualties[i] / o.CombatDays[i] : 0)),
-            Make("russian_casualties", "persons", casRed),
-            Make("ukrainian_casualties", "persons", Pick(i => o.BlueCasualties[i])),
-            Make("russian_cost_per_km2", "casualties/km²", cost),
-            Make("russian_equipment_per_km2", "items/km²", Pick(i => o.Territory[i] > 0 ? o.RedEquipment[i] / o.Territory[i] : double.PositiveInfinity)),
-            Make("combat_days_per_100km2", "days", Pick(i => o.Territory[i] > 0 ? o.CombatDays[i] * 100 / o.Territory[i] : double.PositiveInfinity)),
-            Make("russian_front_end", "persons", Pick(i => o.RedFront[i])),
-            Make("russian_total_end", "persons", Pick(i => o.RedTotal[i])),
-            Make("ukrainian_front_end", "persons", Pick(i => o.BlueFront[i])),
-            Make("cities_reached", "sectors", Pick(i => o.CitiesReached[i])),
+            Make(Metrics.Territory, territory),
+            Make(Metrics.RussianCasualtiesPerDay, Pick(i => o.CombatDays[i] > 0 ? o.RedCasualties[i] / o.CombatDays[i] : 0)),
+            Make(Metrics.UkrainianCasualtiesPerDay, Pick(i => o.CombatDays[i] > 0 ? o.BlueCasualties[i] / o.CombatDays[i] : 0)),
+            Make(Metrics.RussianCasualties, casRed),
+            Make(Metrics.UkrainianCasualties, Pick(i => o.BlueCasualties[i])),
+            Make(Metrics.RussianCostPerKm2, cost),
+            Make(Metrics.RussianEquipmentPerKm2, Pick(i => o.Territory[i] > 0 ? o.RedEquipment[i] / o.Territory[i] : double.PositiveInfinity)),
+            Make(Metrics.CombatDaysPer100Km2, Pick(i => o.Territory[i] > 0 ? o.CombatDays[i] * 100 / o.Territory[i] : double.PositiveInfinity)),
+            Make(Metrics.RussianFrontEnd, Pick(i => o.RedFront[i])),
+            Make(Metrics.RussianTotalEnd, Pick(i => o.RedTotal[i])),
+            Make(Metrics.UkrainianFrontEnd, Pick(i => o.BlueFront[i])),
+            Make(Metrics.CitiesReached, Pick(i => o.CitiesReached[i])),
         };
         var n = Math.Max(1, idx.Length);
         var holds = new sbyte[runs];
@@ -153,7 +153,7 @@ public static class MonteCarlo
         var bands = new List<Band>();
         if (raw.Bands is { } b)
         {
-            for (var m = 0; m < BandRecorder.Metrics; m++)
+            for (var m = 0; m < BandRecorder.Series; m++)
             {
                 var p10 = new double[b.Points]; var p50 = new double[b.Points]; var p90 = new double[b.Points];
                 var metric = m;
@@ -172,8 +172,9 @@ public static class MonteCarlo
             settings.Coalition, expectedCost, probabilities, summaries, bands) { DeterrenceByRun = holds };
     }
 
-    private static Summary Make(string metric, string unit, double[] values)
+    private static Summary Make(Metric m, double[] values)
     {
+        var (metric, unit) = (m.Id, m.Unit);
         if (values.Length == 0) return new Summary(metric, unit, double.NaN, double.NaN, double.NaN, double.NaN);
         var sorted = (double[])values.Clone();
         Array.Sort(sorted);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Resolute.Planning;
 using Resolute.Reports;
 
 namespace Resolute.Web.Hosting;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Resolute.Planning;
 using Resolute.Data;
 using Resolute.Domain.Diagnostics;
 using Resolute.Reports;

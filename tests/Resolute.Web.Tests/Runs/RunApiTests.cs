@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Resolute.Planning;
 using Resolute.Reports;
 using Resolute.Web.Hosting;
 using Resolute.Web.Runs;
@@ -75,7 +76,7 @@ public sealed class RunApiTests(RealisticRunFixture fixture) : IClassFixture<Rea
         Assert.Null(read.Error);
         Assert.Equal(Bundled.Realistic, read.Value!.Scenario.Id);
         Assert.True(read.Value.ForceGeneration!.Fill.FilledSlots > 0, "the realistic scenario fills slots");
-        Assert.Equal(Reports.Planner.UsPaths, read.Value.Balance!.AcrossScenarios!.Select(a => a.Scenario)); // the store's US paths
+        Assert.Equal(Planning.Planner.UsPaths, read.Value.Balance!.AcrossScenarios!.Select(a => a.Scenario)); // the store's US paths
         Assert.Equal(HttpStatusCode.OK, briefing.StatusCode);
         Assert.Equal("text/html", briefing.Content.Headers.ContentType?.MediaType);
         Assert.Equal("sandbox allow-scripts", briefing.Headers.GetValues("Content-Security-Policy").Single());

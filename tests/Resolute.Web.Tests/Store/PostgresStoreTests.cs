@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Resolute.Planning;
 using Resolute.Reports;
 using Resolute.Web.Api;
 using Resolute.Web.Hosting;

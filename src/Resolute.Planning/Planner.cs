@@ -6,7 +6,7 @@ using Resolute.Domain;
 using Resolute.Geo;
 using Resolute.Sourcing;
 
-namespace Resolute.Reports;
+namespace Resolute.Planning;
 
 /// <summary>How much work the planner does; defaults give a briefing in seconds on two cores.</summary>
 /// <param name="Threads">Worker threads for the Monte Carlo stage (results are identical for any value).</param>

@@ -6,7 +6,7 @@ using Resolute.Domain;
 using Resolute.Geo;
 using Resolute.Sourcing;
 
-namespace Resolute.Reports;
+namespace Resolute.Planning;
 
 /// <summary>
 /// The result of planning one scenario: what was asked, the outcome of each stage, and the provenance needed to

@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Resolute.Reports;
+namespace Resolute.Planning;
 
 /// <summary>A result.json read back: the result, or one sentence saying why it cannot be used.</summary>
 /// <param name="Value">The result, when the file is a valid result of <see cref="PlanResult.CurrentSchemaVersion"/>.</param>
