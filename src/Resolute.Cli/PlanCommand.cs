@@ -38,7 +38,7 @@ internal static class PlanCommand
             var options = new PlanOptions(Threads: parse.GetValue(threads), Runs: parse.GetValue(runs));
             var briefing = new BriefingOptions(parse.GetValue(tiles), parse.GetValue(attribution));
             var invalid = options.Validate().Concat(briefing.Validate()).ToArray();
-            if (invalid.Length > 0) return Task.FromResult(Common.Fail(output, invalid));
+            if (invalid.Length > 0) return Task.FromResult(output.Report(invalid));
             var loaded = DatasetLoader.Load(Bundled.DataDirectory(parse.GetValue(data)));
             if (loaded.Value is not { } dataset) return Task.FromResult(output.Report(loaded.Diagnostics));
             var path = Bundled.ResolveScenario(parse.GetValue(scenario));
@@ -145,7 +145,7 @@ internal static class PlanCommand
         foreach (var x in s.Assumptions) a.AddRow(Markup.Escape(x.Id), x.Value.ToString("0.###", CultureInfo.InvariantCulture), Markup.Escape(x.Unit), Markup.Escape(x.Distribution), Markup.Escape(x.Reference));
         console.Write(a);
 
-        foreach (var (stage, status) in s.Stages) console.MarkupLine($"[bold]{Markup.Escape(stage)}[/]: {Markup.Escape(status)}");
+        foreach (var (stage, status) in s.Stages) console.MarkupLine($"[bold]{Markup.Escape(stage)}[/]: {Markup.Escape(status.ToString())}");
 
         // Each stage's section, by its engineers' renderers.
         if (s.ForceGeneration is { } plan) ForcePlanView.Render(console, plan);
@@ -169,6 +169,6 @@ internal static class PlanCommand
     private static void NotComputed(IAnsiConsole console, PlanResult s, string stage)
     {
         console.Write(new Rule($"[bold]{Markup.Escape(char.ToUpperInvariant(stage[0]) + stage[1..])}[/]").LeftJustified());
-        console.WriteLine(s.Stages.TryGetValue(stage, out var status) ? status : "not computed");
+        console.WriteLine((s.Stages.TryGetValue(stage, out var status) ? status : StageStatus.Pending).ToString());
     }
 }

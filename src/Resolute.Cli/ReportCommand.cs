@@ -23,7 +23,7 @@ internal static class ReportCommand
             var output = new Output(parse);
             var path = parse.GetValue(input)!;
             var options = new BriefingOptions(parse.GetValue(tiles), parse.GetValue(attribution));
-            if (options.Validate() is { Count: > 0 } invalid) return Common.Fail(output, invalid.Select(e => $"--tiles: {e}"));
+            if (options.Validate() is { Count: > 0 } invalid) return output.Report(invalid);
             string json;
             try
             {

@@ -38,11 +38,7 @@ internal static class SourceCommand
             var output = new Output(parse);
             var options = new SolveOptions(Workers: parse.GetValue(workers), MaxDeterministicTime: parse.GetValue(budget));
             var invalid = options.Validate();
-            if (invalid.Count > 0)
-            {
-                foreach (var e in invalid) output.Error.WriteLine($"--workers/--time: {e}");
-                return Task.FromResult(ResoluteCli.InputError);
-            }
+            if (invalid.Count > 0) return Task.FromResult(output.Report(invalid));
             var loaded = DatasetLoader.Load(Bundled.DataDirectory(parse.GetValue(data)));
             if (loaded.Value is not { } dataset) return Task.FromResult(output.Report(loaded.Diagnostics));
             var s = ScenarioFile.Load(Bundled.ResolveScenario(parse.GetValue(scenario)), dataset);

@@ -1,3 +1,5 @@
+using Resolute.Domain.Diagnostics;
+
 namespace Resolute.Geo;
 
 /// <summary>
@@ -27,15 +29,19 @@ public sealed record GeographyOptions(
     public static GeographyOptions Default { get; } = new();
 
     /// <summary>Every invalid option, in one list; empty when all are valid.</summary>
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<Diagnostic> Validate()
     {
-        var errors = new List<string>();
-        if (!(GridSpacingKm >= 1)) errors.Add($"GridSpacingKm must be at least 1 km, found {GridSpacingKm}");
-        if (!(PositionMarginKm >= 0)) errors.Add($"PositionMarginKm must not be negative, found {PositionMarginKm}");
-        if (!(EchelonDepthKm > 0)) errors.Add($"EchelonDepthKm must be positive, found {EchelonDepthKm}");
-        if (!(MinAxisSeparationKm >= 0)) errors.Add($"MinAxisSeparationKm must not be negative, found {MinAxisSeparationKm}");
-        if (!(SolverDeterministicTime > 0)) errors.Add($"SolverDeterministicTime must be positive, found {SolverDeterministicTime}");
-        if (SolverWorkers < 1) errors.Add($"SolverWorkers must be at least 1, found {SolverWorkers}");
+        var errors = new List<Diagnostic>();
+        void Check(bool ok, string name, string expected, double found)
+        {
+            if (!ok) errors.Add(Diagnostic.Setting(name, Messages.OutOfRange(expected, found)));
+        }
+        Check(GridSpacingKm >= 1, "grid_spacing_km", "at least 1 km", GridSpacingKm);
+        Check(PositionMarginKm >= 0, "position_margin_km", "0 km or more", PositionMarginKm);
+        Check(EchelonDepthKm > 0, "echelon_depth_km", "a positive depth in km", EchelonDepthKm);
+        Check(MinAxisSeparationKm >= 0, "min_axis_separation_km", "0 km or more", MinAxisSeparationKm);
+        Check(SolverDeterministicTime > 0, "solver_deterministic_time", "a positive deterministic time", SolverDeterministicTime);
+        Check(SolverWorkers >= 1, "solver_workers", "at least 1 worker", SolverWorkers);
         return errors;
     }
 }

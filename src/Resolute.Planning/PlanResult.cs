@@ -20,7 +20,7 @@ namespace Resolute.Planning;
 /// <param name="Stances">Europe-and-Canada nations by stance on the scenario's stance date.</param>
 /// <param name="Dataset">Counts of the dataset's tables.</param>
 /// <param name="Assumptions">The scenario's assumptions: value, distribution (range) and reference.</param>
-/// <param name="Stages">Each stage's status: "computed", or "not computed: why".</param>
+/// <param name="Stages">Each stage's status (written "computed", or "not computed: why").</param>
 /// <param name="Provenance">What is needed to reproduce the result.</param>
 /// <param name="ForceGeneration">The force-generation stage's plan, or null when not computed.</param>
 /// <param name="Geography">The geography stage's result and map, or null when not computed.</param>
@@ -34,7 +34,7 @@ public sealed record PlanResult(
     IReadOnlyDictionary<string, IReadOnlyList<string>> Stances,
     PlanResult.DatasetInfo Dataset,
     IReadOnlyList<PlanResult.AssumptionInfo> Assumptions,
-    IReadOnlyDictionary<string, string> Stages,
+    IReadOnlyDictionary<string, StageStatus> Stages,
     PlanResult.ProvenanceInfo Provenance,
     ForcePlan? ForceGeneration,
     PlanResult.GeographySection? Geography,
@@ -47,9 +47,6 @@ public sealed record PlanResult(
 
     /// <summary>Stage names, in the order they run; keys of <see cref="Stages"/>.</summary>
     public const string ForceGenerationStage = "force generation", GeographyStage = "geography", BalanceStage = "balance";
-
-    /// <summary>The status of a stage that ran.</summary>
-    public const string Computed = "computed";
 
     /// <summary>What the scenario is.</summary>
     public sealed record ScenarioInfo(string Id, string Name, string Description, DateOnly StanceDate, DateOnly ReadinessDeadline, bool Ceasefire);
@@ -121,11 +118,11 @@ public sealed record PlanResult(
             rules.Add("stances set by the scenario (in place of the dataset's): " + string.Join(", ", s.StanceOverrides.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key} {o.Value.ToCode()}")));
         if (r.HomeDefence.Floors.Count > 0) rules.Add("home-defence floors: " + string.Join(", ", r.HomeDefence.Floors.Select(f => Invariant($"{f.Key} {f.Value:P0}"))));
 
-        var stages = new Dictionary<string, string>
+        var stages = new Dictionary<string, StageStatus>
         {
-            [ForceGenerationStage] = "not computed",
-            [GeographyStage] = "not computed",
-            [BalanceStage] = "not computed",
+            [ForceGenerationStage] = StageStatus.Pending,
+            [GeographyStage] = StageStatus.Pending,
+            [BalanceStage] = StageStatus.Pending,
         };
         return new PlanResult(
             CurrentSchemaVersion,

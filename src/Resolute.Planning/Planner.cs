@@ -3,6 +3,7 @@ using System.Text.Json;
 using Resolute.Balance;
 using Resolute.Data;
 using Resolute.Domain;
+using Resolute.Domain.Diagnostics;
 using Resolute.Geo;
 using Resolute.Sourcing;
 
@@ -16,21 +17,23 @@ namespace Resolute.Planning;
 /// <param name="Solve">CP-SAT settings of the force-generation stage; null = <see cref="SolveOptions.Default"/>.</param>
 /// <param name="Compare">Other scenarios whose assumptions the sourced coalition is also run under (the balance "across
 /// scenarios"); their own requirements are ignored. Null or empty = none. <see cref="Planner.UsPaths"/> lists the usual ones.</param>
+/// <param name="Geography">Method settings of the geography stage; null = <see cref="GeographyOptions.Default"/>.</param>
 public sealed record PlanOptions(int Threads = 1, int? Runs = null, int TornadoRunsPerPoint = 100, int SobolSamples = 256, SolveOptions? Solve = null,
-    IReadOnlyList<Scenario>? Compare = null)
+    IReadOnlyList<Scenario>? Compare = null, GeographyOptions? Geography = null)
 {
     /// <summary>The defaults.</summary>
     public static PlanOptions Default { get; } = new();
 
     /// <summary>Every invalid option, in one list (empty when valid).</summary>
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<Diagnostic> Validate()
     {
-        var errors = new List<string>();
-        if (Threads < 1) errors.Add(string.Create(CultureInfo.InvariantCulture, $"threads: expected at least 1, found {Threads}"));
-        if (Runs is < 1) errors.Add(string.Create(CultureInfo.InvariantCulture, $"runs: expected a positive number of campaigns, found {Runs}"));
-        if (TornadoRunsPerPoint < 0) errors.Add(string.Create(CultureInfo.InvariantCulture, $"tornado runs per point: expected 0 or more, found {TornadoRunsPerPoint}"));
-        if (SobolSamples is < 0 or 1) errors.Add(string.Create(CultureInfo.InvariantCulture, $"Sobol samples: expected 0 or at least 2, found {SobolSamples}"));
+        var errors = new List<Diagnostic>();
+        if (Threads < 1) errors.Add(Diagnostic.Setting("threads", Messages.OutOfRange("at least 1", Threads)));
+        if (Runs is < 1) errors.Add(Diagnostic.Setting("runs", Messages.OutOfRange("a positive number of campaigns", Runs.Value)));
+        if (TornadoRunsPerPoint < 0) errors.Add(Diagnostic.Setting("tornado_runs_per_point", Messages.OutOfRange("0 or more", TornadoRunsPerPoint)));
+        if (SobolSamples is < 0 or 1) errors.Add(Diagnostic.Setting("sobol_samples", Messages.OutOfRange("0 or at least 2", SobolSamples)));
         if (Solve is not null) errors.AddRange(Solve.Validate());
+        if (Geography is not null) errors.AddRange(Geography.Validate());
         return errors;
     }
 }
@@ -70,45 +73,42 @@ public static class Planner
         if (options.Validate() is { Count: > 0 } errors) throw new ArgumentException(string.Join("; ", errors), nameof(options));
         cancellationToken.ThrowIfCancellationRequested();
         var result = PlanResult.Of(dataset, scenario, ScenarioFile.Hash(scenario), now);
-        var stages = new Dictionary<string, string>(result.Stages, StringComparer.Ordinal);
+        var stages = new Dictionary<string, StageStatus>(result.Stages, StringComparer.Ordinal);
 
         // 1. Force generation.
         ForcePlan? plan = null;
         if (Slots.Of(scenario).Count == 0)
-            stages[PlanResult.ForceGenerationStage] = "not computed: the scenario has no requirement";
+            stages[PlanResult.ForceGenerationStage] = StageStatus.NotComputed("the scenario has no requirement");
         else
         {
             progress?.Report(new PlanProgress("force generation: CP-SAT fills the requirement", 0));
             plan = ForceGenerator.Solve(dataset, scenario, options.Solve ?? SolveOptions.Default, null, cancellationToken);
-            stages[PlanResult.ForceGenerationStage] = plan.Solver.Stopped ? "computed (stopped early: the best plan found, not proven optimal)" : PlanResult.Computed;
+            stages[PlanResult.ForceGenerationStage] = plan.Solver.Stopped ? StageStatus.ComputedWith("stopped early: the best plan found, not proven optimal") : StageStatus.Computed;
         }
-        var units = dataset.Units.ToDictionary(u => u.Id, StringComparer.Ordinal);
-        var deployed = plan?.Assignments.Select(a => units[a.Unit]).ToArray() ?? [];
 
         // 2. Geography, on the units force generation picked.
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(new PlanProgress("geography: deployment areas, unit positions, air-defence coverage", StageStart.Geography));
-        var geo = Geography.Plan(dataset, scenario, deployed);
+        var sourced = Coalition.Place(dataset, scenario, plan, options.Geography);
+        var (deployed, geo) = (sourced.Deployed, sourced.Geography);
         using (var map = JsonDocument.Parse(GeoJson.Write(geo)))
         {
             result = result with { Geography = new PlanResult.GeographySection(geo, map.RootElement.Clone(), plan is null ? "none (no requirement)" : PlanResult.ForceGenerationStage) };
         }
-        stages[PlanResult.GeographyStage] = PlanResult.Computed;
+        stages[PlanResult.GeographyStage] = StageStatus.Computed;
 
         // 3. Balance, with the coalition as sourced and placed.
         cancellationToken.ThrowIfCancellationRequested();
         var (assumptions, problems) = CampaignAssumptions.From(scenario);
         PlanResult.BalanceSection? balance = null;
         if (assumptions is null)
-            stages[PlanResult.BalanceStage] = "not computed: " + string.Join("; ", problems);
+            stages[PlanResult.BalanceStage] = StageStatus.NotComputed(string.Join("; ", problems));
         else
         {
-            var lrs = deployed.Count(u => u.Kind == UnitKind.Lrs);
-            var fighters = deployed.Count(u => u.Kind == UnitKind.FighterSquadron);
-            var coalition = new CoalitionInput(geo.FreedForces.CoalitionBrigades, lrs, geo.FreedForces.PerBrigade, fighters);
+            var coalition = sourced.Input;
             var settings = CampaignSettings.From(scenario) with { Coalition = coalition };
             var (weights, _) = WuvWeights.From(scenario);
-            var score = weights is null || deployed.Length == 0 ? null : ForceScoring.Score(dataset, deployed.Select(u => u.Id), weights);
+            var score = weights is null || deployed.Count == 0 ? null : ForceScoring.Score(dataset, deployed.Select(u => u.Id), weights);
             var ensemble = new EnsembleOptions(options.Threads) { Cancellation = cancellationToken };
             var runs = options.Runs ?? scenario.Simulation.Runs;
             // Campaign counts per stage, so that progress can say how far each has got.
@@ -147,12 +147,8 @@ public static class Planner
                 ? Sensitivity.Sobol(assumptions, settings, options.SobolSamples, scenario.Seed, Reporting("sensitivity, Sobol indices", sobolRuns, StageStart.Sobol, 1))
                 : [];
             cancellationToken.ThrowIfCancellationRequested();
-            var from = plan is null
-                ? "no coalition force (the scenario has no requirement)"
-                : string.Create(CultureInfo.InvariantCulture,
-                    $"force generation's plan: {coalition.ManoeuvreBrigades:0} manoeuvre brigades placed by geography (freeing {coalition.FreedBrigades:0.#} Ukrainian brigades at {coalition.FreedBrigadesPerBrigade:0.##} per brigade), {lrs} long-range-strike units and {fighters} fighter squadrons");
-            balance = new PlanResult.BalanceSection(balanceResult, tornado, sobol, from, across);
-            stages[PlanResult.BalanceStage] = PlanResult.Computed;
+            balance = new PlanResult.BalanceSection(balanceResult, tornado, sobol, sourced.Description, across);
+            stages[PlanResult.BalanceStage] = StageStatus.Computed;
         }
 
         progress?.Report(new PlanProgress("done", 1));

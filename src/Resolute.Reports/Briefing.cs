@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 
+using Resolute.Domain.Diagnostics;
 using Resolute.Planning;
 
 namespace Resolute.Reports;
@@ -17,12 +18,12 @@ public sealed record BriefingOptions(string? TileUrl = null, string? TileAttribu
     public static BriefingOptions Default { get; } = new();
 
     /// <summary>Every invalid option (empty when valid).</summary>
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<Diagnostic> Validate()
     {
-        var errors = new List<string>();
+        var errors = new List<Diagnostic>();
         if (TileUrl is { } url && (!Uri.TryCreate(url.Replace("{", "", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
             || !url.Contains("{z}", StringComparison.Ordinal) || !url.Contains("{x}", StringComparison.Ordinal) || !url.Contains("{y}", StringComparison.Ordinal)))
-            errors.Add($"tile URL: expected an http(s) URL template with {{z}}, {{x}} and {{y}}, found '{url}'");
+            errors.Add(Diagnostic.Setting("tiles", Messages.InvalidValue("an http(s) URL template with {z}, {x} and {y}", url)));
         return errors;
     }
 }

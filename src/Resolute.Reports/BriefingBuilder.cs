@@ -47,9 +47,9 @@ internal static class BriefingBuilder
 
     private static string Title(string id) => SectionIds.First(s => s.Id == id).Title;
 
-    private static string Status(PlanResult r, string stage) => r.Stages.TryGetValue(stage, out var s) ? s : "not computed";
+    private static StageStatus Status(PlanResult r, string stage) => r.Stages.TryGetValue(stage, out var s) ? s : StageStatus.Pending;
 
-    private static NotComputed Missing(PlanResult r, string stage) => new(Status(r, stage) is var s && s.StartsWith("not computed", StringComparison.Ordinal) ? s : "not computed");
+    private static NotComputed Missing(PlanResult r, string stage) => new((Status(r, stage) is { Ran: false } s ? s : StageStatus.Pending).ToString());
 
     internal static Section Bluf(PlanResult r)
     {
@@ -479,7 +479,7 @@ internal static class BriefingBuilder
             Row("tool version", $"resolute {p.ToolVersion}"),
             Row("created (UTC)", p.CreatedUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", C)),
         };
-        foreach (var (stage, status) in r.Stages) rows.Add(Row($"stage: {stage}", status));
+        foreach (var (stage, status) in r.Stages) rows.Add(Row($"stage: {stage}", status.ToString()));
         if (r.ForceGeneration is { } f) rows.Add(Row("CP-SAT parameters (force generation)", f.Solver.Parameters));
         if (r.Geography is { } g) rows.Add(Row("CP-SAT parameters (air-defence siting)", g.Result.AirDefence.SolverParameters));
         if (r.Balance is { } b) rows.Add(Row("random numbers (balance)", b.Result.WithCoalition.Rng));

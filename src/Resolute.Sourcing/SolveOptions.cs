@@ -1,3 +1,5 @@
+using Resolute.Domain.Diagnostics;
+
 namespace Resolute.Sourcing;
 
 /// <summary>
@@ -16,13 +18,15 @@ public sealed record SolveOptions(
     public static SolveOptions Default { get; } = new();
 
     /// <summary>Every invalid option, in one list (empty when the options are valid).</summary>
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<Diagnostic> Validate()
     {
-        var errors = new List<string>();
-        if (Workers is < 1 or > 16) errors.Add($"workers must be 1..16, not {Workers}");
-        if (!(MaxDeterministicTime > 0) || double.IsInfinity(MaxDeterministicTime)) errors.Add("max deterministic time must be a positive number");
-        if (!(ExplainDeterministicTime > 0) || double.IsInfinity(ExplainDeterministicTime)) errors.Add("explain deterministic time must be a positive number");
-        if (MaxSuggestions < 0) errors.Add("max suggestions must not be negative");
+        var errors = new List<Diagnostic>();
+        if (Workers is < 1 or > 16) errors.Add(Diagnostic.Setting("workers", Messages.OutOfRange("1 to 16 workers", Workers)));
+        if (!(MaxDeterministicTime > 0) || double.IsInfinity(MaxDeterministicTime))
+            errors.Add(Diagnostic.Setting("max_deterministic_time", Messages.OutOfRange("a positive, finite deterministic time", MaxDeterministicTime)));
+        if (!(ExplainDeterministicTime > 0) || double.IsInfinity(ExplainDeterministicTime))
+            errors.Add(Diagnostic.Setting("explain_deterministic_time", Messages.OutOfRange("a positive, finite deterministic time", ExplainDeterministicTime)));
+        if (MaxSuggestions < 0) errors.Add(Diagnostic.Setting("max_suggestions", Messages.OutOfRange("0 or more suggestions", MaxSuggestions)));
         return errors;
     }
 }

@@ -106,6 +106,6 @@ public sealed class ReportCommandTests
         var run = CliRunner.Invoke("plan", "--tiles", "not a url", "--out", CliRunner.TempDir());
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("tile URL", run.Error, StringComparison.Ordinal);
+        Assert.Contains("tiles: expected an http(s) URL template with {z}, {x} and {y}, found 'not a url'", run.Error, StringComparison.Ordinal);
     }
 }

@@ -3,6 +3,8 @@ using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
+using Resolute.Planning;
+
 namespace Resolute.Reports.Tests;
 
 [Collection(PlannedDefault.Name)]
@@ -161,7 +163,7 @@ public sealed class BriefingHtmlTests(PlanFixture fixture)
     [Fact]
     public void Render_StagesNotComputed_SayNotComputedInTheirSections()
     {
-        var stages = fixture.Result.Stages.ToDictionary(s => s.Key, s => "not computed: test", StringComparer.Ordinal);
+        var stages = fixture.Result.Stages.ToDictionary(s => s.Key, s => StageStatus.NotComputed("test"), StringComparer.Ordinal);
         var bare = fixture.Result with { ForceGeneration = null, Geography = null, Balance = null, Stages = stages };
 
         var files = Briefing.Render(bare);

@@ -51,7 +51,7 @@ public sealed class PlannerTests(PlanFixture fixture)
     {
         var r = fixture.Result;
 
-        Assert.All(r.Stages.Values, s => Assert.Equal(PlanResult.Computed, s));
+        Assert.All(r.Stages.Values, s => Assert.Equal(StageStatus.Computed, s));
         Assert.NotNull(r.ForceGeneration);
         Assert.NotNull(r.Geography);
         Assert.NotNull(r.Balance);
@@ -170,7 +170,7 @@ public sealed class PlannerTests(PlanFixture fixture)
         var r = Planner.Run(fixture.Dataset, scenario, PlanFixture.Now, PlanFixture.Options with { TornadoRunsPerPoint = 0, SobolSamples = 0, Runs = 50 });
 
         Assert.Null(r.ForceGeneration);
-        Assert.Equal("not computed: the scenario has no requirement", r.Stages[PlanResult.ForceGenerationStage]);
+        Assert.Equal("not computed: the scenario has no requirement", r.Stages[PlanResult.ForceGenerationStage].ToString());
         Assert.NotNull(r.Balance);
         Assert.Equal(0, r.Balance.Result.WithCoalition.Coalition.ManoeuvreBrigades);
     }

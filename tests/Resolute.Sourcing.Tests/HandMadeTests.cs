@@ -166,7 +166,8 @@ public sealed class HandMadeTests
     {
         var errors = new SolveOptions(Workers: 0, MaxDeterministicTime: -1).Validate();
 
-        Assert.Equal(["workers must be 1..16, not 0", "max deterministic time must be a positive number"], errors);
+        Assert.Equal(["workers: expected 1 to 16 workers, found 0", "max_deterministic_time: expected a positive, finite deterministic time, found -1"],
+            errors.Select(e => e.ToString()));
     }
 
     [Fact]

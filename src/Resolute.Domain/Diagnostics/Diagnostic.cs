@@ -23,8 +23,15 @@ public sealed record Diagnostic(string Code, Severity Severity, string Message, 
     public static Diagnostic At(Position at, Problem problem, Severity severity = Severity.Error) =>
         new(problem.Code.Id(), severity, problem.Text, at.File, at.Line, at.Column);
 
-    /// <summary>The conventional <c>file:line:column: message</c> form.</summary>
-    public override string ToString() => $"{File}:{Line}:{Column}: {(Severity == Severity.Warning ? "warning: " : "")}{Message}";
+    /// <summary>
+    /// A diagnostic for a named input that is not a file (a command-line option, a setting): <see cref="File"/> names it and
+    /// there is no line or column.
+    /// </summary>
+    public static Diagnostic Setting(string name, Problem problem) => new(problem.Code.Id(), Severity.Error, problem.Text, name, 0, 0);
+
+    /// <summary>The conventional <c>file:line:column: message</c> form (<c>name: message</c> for a setting).</summary>
+    public override string ToString() =>
+        $"{File}{(Line > 0 ? $":{Line}:{Column}" : "")}: {(Severity == Severity.Warning ? "warning: " : "")}{Message}";
 }
 
 /// <summary>The outcome of loading user input: a value when there were no errors, and every diagnostic found.</summary>

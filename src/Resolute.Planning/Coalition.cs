@@ -1,0 +1,51 @@
+using System.Globalization;
+using Resolute.Balance;
+using Resolute.Domain;
+using Resolute.Geo;
+using Resolute.Sourcing;
+
+namespace Resolute.Planning;
+
+/// <summary>
+/// The coalition a scenario fields, as the campaign sees it: the units force generation sourced (null plan when the
+/// scenario has no requirement), where geography placed them, and the campaign's figures counted from those units.
+/// </summary>
+/// <param name="Plan">Force generation's plan; null when the scenario has no requirement.</param>
+/// <param name="Deployed">The units the plan assigned.</param>
+/// <param name="Geography">Geography's result for those units (it says how many Ukrainian brigades they free).</param>
+/// <param name="Input">The campaign's coalition: manoeuvre brigades placed, long-range-strike units, fighter squadrons.</param>
+public sealed record SourcedCoalition(ForcePlan? Plan, IReadOnlyList<Unit> Deployed, GeographyResult Geography, CoalitionInput Input)
+{
+    /// <summary>Where the campaign's coalition came from, in words.</summary>
+    public string Description => Plan is null
+        ? "no coalition force (the scenario has no requirement)"
+        : string.Create(CultureInfo.InvariantCulture,
+            $"force generation's plan: {Input.ManoeuvreBrigades:0} manoeuvre brigades placed by geography (freeing {Input.FreedBrigades:0.#} Ukrainian brigades at {Input.FreedBrigadesPerBrigade:0.##} per brigade), {Input.LongRangeStrikeUnits} long-range-strike units and {Input.FighterSquadrons} fighter squadrons");
+}
+
+/// <summary>The one place the coalition is composed, for <c>plan</c>, <c>simulate</c> and <c>sensitivity</c> alike.</summary>
+public static class Coalition
+{
+    /// <summary>Sources the scenario's force (CP-SAT) and places it (geography); the campaign's coalition is what they give.</summary>
+    public static SourcedCoalition Source(Dataset dataset, Scenario scenario, SolveOptions? solve = null, GeographyOptions? geography = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(scenario);
+        var plan = Slots.Of(scenario).Count == 0 ? null : ForceGenerator.Solve(dataset, scenario, solve ?? SolveOptions.Default, null, cancellationToken);
+        return Place(dataset, scenario, plan, geography);
+    }
+
+    /// <summary>Places force generation's units (geography) and counts the campaign's coalition from them.</summary>
+    public static SourcedCoalition Place(Dataset dataset, Scenario scenario, ForcePlan? plan, GeographyOptions? geography = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(scenario);
+        var units = dataset.Units.ToDictionary(u => u.Id, StringComparer.Ordinal);
+        var deployed = plan?.Assignments.Select(a => units[a.Unit]).ToArray() ?? [];
+        var geo = Geography.Plan(dataset, scenario, deployed, geography);
+        var input = new CoalitionInput(geo.FreedForces.CoalitionBrigades, deployed.Count(u => u.Kind == UnitKind.Lrs), geo.FreedForces.PerBrigade,
+            deployed.Count(u => u.Kind == UnitKind.FighterSquadron));
+        return new SourcedCoalition(plan, deployed, geo, input);
+    }
+}
