@@ -37,27 +37,20 @@ internal static class PlanCommand
             var output = new Output(parse);
             var options = new PlanOptions(Threads: parse.GetValue(threads), Runs: parse.GetValue(runs));
             var briefing = new BriefingOptions(parse.GetValue(tiles), parse.GetValue(attribution));
-            var invalid = options.Validate().Concat(briefing.Validate()).ToArray();
-            if (invalid.Length > 0) return Task.FromResult(output.Report(invalid));
+            if (briefing.Validate() is { Count: > 0 } invalid) return Task.FromResult(output.Report(invalid));
             var loaded = DatasetLoader.Load(Bundled.DataDirectory(parse.GetValue(data)));
             if (loaded.Value is not { } dataset) return Task.FromResult(output.Report(loaded.Diagnostics));
-            var path = Bundled.ResolveScenario(parse.GetValue(scenario));
-            var s = ScenarioFile.Load(path, dataset);
-            if (s.Value is not { } sc) return Task.FromResult(output.Report(s.Diagnostics));
-            var compared = new List<Scenario>();
-            foreach (var id in parse.GetValue(compare) ?? [])
-            {
-                if (id == "none") continue;
-                var other = ScenarioFile.Load(Bundled.ResolveScenario(id), dataset);
-                if (other.Value is not { } o) return Task.FromResult(output.Report(other.Diagnostics));
-                compared.Add(o);
-            }
-            options = options with { Compare = compared };
+            var request = new PlanRequest(
+                new ScenarioInput(Bundled.ResolveScenario(parse.GetValue(scenario))),
+                [.. (parse.GetValue(compare) ?? []).Where(id => id != "none").Select(id => new ScenarioInput(Bundled.ResolveScenario(id)))],
+                options);
+            var (_, _, problems) = PlanJob.Check(dataset, request);
+            if (problems.Count > 0 && output.Report(problems) != 0) return Task.FromResult(ResoluteCli.InputError);
 
             PlanResult result;
             try
             {
-                result = RunWithProgress(output, progress => Planner.Run(dataset, sc, TimeProvider.System.GetUtcNow(), options, progress, ct));
+                result = RunWithProgress(output, progress => PlanJob.Run(dataset, request, TimeProvider.System.GetUtcNow(), progress, ct).Result!);
             }
             catch (OperationCanceledException)
             {
