@@ -86,20 +86,20 @@ public sealed partial class RunWorker(RunBacklog queue, RunMonitor monitor, ISer
                     return;
                 }
                 Report("checking the scenario", 0.01);
-                var parsed = ScenarioFile.Parse(run.ScenarioYaml, run.ScenarioId + ".yaml", dataset);
-                if (parsed.Value is not { } scenario)
+                // The balance across scenarios runs the sourced coalition under the US paths as the team keeps them now;
+                // a kept path that no longer validates fails the run with its diagnostics rather than dropping out silently.
+                var ids = Planner.UsPaths.ToArray();
+                var paths = await db.Scenarios.AsNoTracking().Where(x => ids.Contains(x.Id)).ToListAsync(ct);
+                var compare = paths.OrderBy(x => Array.IndexOf(ids, x.Id)).Select(x => new ScenarioInput(x.Id + ".yaml", x.Yaml)).ToList();
+                var request = new PlanRequest(new ScenarioInput(run.ScenarioId + ".yaml", run.ScenarioYaml), compare, options.Value.PlanOptions);
+                var (scenario, planOptions, diagnostics) = PlanJob.Check(dataset, request);
+                if (scenario is null || planOptions is null)
                 {
-                    var why = string.Join("; ", parsed.Diagnostics.Where(d => d.Severity == Severity.Error).Take(5));
+                    var errors = diagnostics.Where(d => d.Severity == Severity.Error).ToList();
+                    var why = string.Join("; ", errors.Take(5)) + (errors.Count > 5 ? $"; and {errors.Count - 5} more" : "");
                     await FinishAsync(db, id, RunStatus.Failed, "failed: the scenario does not validate", why, null, null, clock);
                     return;
                 }
-
-                // The balance across scenarios runs the sourced coalition under the US paths as the team keeps them now.
-                var ids = Planner.UsPaths.ToArray();
-                var paths = await db.Scenarios.AsNoTracking().Where(x => ids.Contains(x.Id)).ToListAsync(ct);
-                var compare = paths.Select(x => ScenarioFile.Parse(x.Yaml, x.Id + ".yaml", dataset).Value).OfType<Resolute.Domain.Scenario>()
-                    .OrderBy(x => Array.IndexOf(ids, x.Id)).ToList();
-                var planOptions = options.Value.PlanOptions with { Compare = compare };
 
                 // The planner reports each stage and the campaigns done; the stream sends the latest.
                 Report("planning: force generation", 0.02);
