@@ -12,7 +12,8 @@ namespace Resolute.Web.Hosting;
 /// and turns failures into a clear message — problem details under <c>/api</c>, a page elsewhere. A store that is
 /// locked or unreachable answers 503 with what happened; nothing half-done is saved.
 /// </summary>
-public sealed partial class Errors(RequestDelegate next, StoreGate gate, IOptions<ResoluteOptions> options, IProblemDetailsService problems, ILogger<Errors> log)
+public sealed partial class Errors(RequestDelegate next, StoreGate gate, IOptions<ResoluteOptions> options, IOptions<RunStoreOptions> store,
+    IProblemDetailsService problems, ILogger<Errors> log)
 {
     /// <summary>The header that carries the antiforgery token on API calls.</summary>
     public const string AntiforgeryHeader = "X-CSRF-TOKEN";
@@ -27,11 +28,22 @@ public sealed partial class Errors(RequestDelegate next, StoreGate gate, IOption
         }
         if (ctx.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body) body.MaxRequestBodySize = limit;
 
-        if (!ctx.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
-            && await gate.EnsureReadyAsync(ctx.RequestAborted) is { } unavailable)
+        if (!gate.IsOpen && !ctx.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase))
         {
-            await WriteAsync(ctx, StatusCodes.Status503ServiceUnavailable, "Run store unavailable", unavailable);
-            return;
+            string? unavailable;
+            try
+            {
+                unavailable = await gate.WaitAsync(store.Value.OpenWait, ctx.RequestAborted);
+            }
+            catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
+            {
+                return; // the client went away; the store goes on opening
+            }
+            if (unavailable is not null)
+            {
+                await WriteAsync(ctx, StatusCodes.Status503ServiceUnavailable, "Run store unavailable", unavailable);
+                return;
+            }
         }
 
         try
@@ -86,6 +98,10 @@ public sealed partial class Errors(RequestDelegate next, StoreGate gate, IOption
         ? $"The upload is {ResoluteOptions.Size(n)}; the limit is {ResoluteOptions.Size(limit)}. Nothing was saved: upload a smaller file (a scenario is usually under 20 KiB)."
         : $"The upload is larger than the limit of {ResoluteOptions.Size(limit)}. Nothing was saved: upload a smaller file (a scenario is usually under 20 KiB).";
 
+    /// <summary>Tells a client when to try a 503 again (the store's retry interval).</summary>
+    public static void SetRetryAfter(HttpContext ctx) =>
+        ctx.Response.Headers.RetryAfter = ((int)StoreGate.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
         || ctx.Request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
 
@@ -94,6 +110,7 @@ public sealed partial class Errors(RequestDelegate next, StoreGate gate, IOption
         ctx.Response.Clear();
         ctx.Response.StatusCode = status;
         if (status == StatusCodes.Status413PayloadTooLarge) ctx.Response.Headers.Connection = "close";
+        if (status == StatusCodes.Status503ServiceUnavailable) SetRetryAfter(ctx); // every 503 here is the store's: it is retried
         if (IsApi(ctx))
         {
             await problems.WriteAsync(new ProblemDetailsContext

@@ -75,6 +75,8 @@ public static class WebApp
 
         services.AddSingleton<DatasetProvider>();
         services.AddSingleton<StoreGate>();
+        // Registered before the run worker and the web server, so the store starts opening before either.
+        services.AddHostedService<StoreOpener>();
         services.AddSingleton<RunBacklog>();
         services.AddSingleton<RunMonitor>();
         services.AddScoped<ScenarioService>();
@@ -98,9 +100,12 @@ public static class WebApp
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapGet("/health", async (StoreGate gate, CancellationToken ct) => await gate.EnsureReadyAsync(ct) is null
-                ? Results.Ok(new { status = "ok" })
-                : Results.Json(new { status = "store unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable))
+        app.MapGet("/health", async (HttpContext ctx, StoreGate gate, IOptions<RunStoreOptions> store, CancellationToken ct) =>
+            {
+                if (await gate.WaitAsync(store.Value.OpenWait, ct) is not { } why) return Results.Ok(new { status = "ok" });
+                Errors.SetRetryAfter(ctx);
+                return Results.Json(new { status = "store unavailable", detail = why }, statusCode: StatusCodes.Status503ServiceUnavailable);
+            })
             .AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi().RequireAuthorization(Roles.Read);
         app.MapAccounts();

@@ -22,6 +22,14 @@ public sealed class RunStoreOptions
     /// <summary>How long a command waits for a locked SQLite database, and for a PostgreSQL connection, before reporting it.</summary>
     public int TimeoutSeconds { get; set; } = 15;
 
+    /// <summary>
+    /// How long start-up waits for the store to open before the server listens anyway, and how long a request that
+    /// arrives while it is still opening waits before it is answered 503 with <c>Retry-After</c>.
+    /// </summary>
+    public int OpenWaitSeconds { get; set; } = 5;
+
+    public TimeSpan OpenWait => TimeSpan.FromSeconds(OpenWaitSeconds);
+
     public bool IsPostgres => Provider.Equals("postgres", StringComparison.OrdinalIgnoreCase)
         || (Provider.Length == 0 && !string.IsNullOrWhiteSpace(ConnectionString));
 
@@ -37,6 +45,8 @@ public sealed class RunStoreOptions
             errors.Add("Resolute:Store:SqlitePath: expected a file path, found none");
         if (TimeoutSeconds is < 1 or > 600)
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"Resolute:Store:TimeoutSeconds: expected 1 to 600, found {TimeoutSeconds}"));
+        if (OpenWaitSeconds is < 0 or > 600)
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"Resolute:Store:OpenWaitSeconds: expected 0 to 600, found {OpenWaitSeconds}"));
         return errors;
     }
 

@@ -9,77 +9,227 @@ using Resolute.Web.Hosting;
 namespace Resolute.Web.Store;
 
 /// <summary>
-/// Opens the store once per process: applies migrations, creates the roles, seeds the scenario list from the bundled
-/// scenarios when the store has none, and marks runs that an earlier process left queued or running as
-/// <c>interrupted</c>. Until that succeeds every request gets a clear 503 (it is retried, at most every few seconds).
+/// Opens the store once per process, in the background from the moment the host starts: applies migrations, creates
+/// the roles, seeds the scenario list from the bundled scenarios when the store has none, and marks runs that an
+/// earlier process left queued or running as <c>interrupted</c>. No request's token reaches the migrations (a client
+/// that gives up must not stop them half-way); a request that arrives while the store opens waits for it a bounded time
+/// (<see cref="RunStoreOptions.OpenWaitSeconds"/>) and is then answered 503 with <c>Retry-After</c>. A failed attempt is
+/// retried every <see cref="RetryAfter"/> until the store opens or the server stops.
 /// </summary>
 public sealed partial class StoreGate(IServiceScopeFactory scopes, IOptions<RunStoreOptions> store, IOptions<ResoluteOptions> options,
     IHostEnvironment env, TimeProvider time, ILogger<StoreGate> log) : IDisposable
 {
-    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(3);
-    private readonly SemaphoreSlim _lock = new(1, 1);
-    private volatile bool _ready;
-    private string? _error;
-    private DateTimeOffset _failedAt;
+    /// <summary>How long after a failed attempt the next one starts; also the <c>Retry-After</c> a 503 carries.</summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(3);
 
-    /// <summary>Null when the store is open; otherwise why not, in one sentence.</summary>
+    /// <summary>The SQLite lock table EF Core's migrations insert their one row into (and delete when done).</summary>
+    internal const string MigrationLockTable = "__EFMigrationsLock";
+
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource _opened = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task<string?> _attempt = Task.FromResult<string?>(null);
+    private int _started;
+    private int _disposed;
+
+    /// <summary>True once the store is open (it stays open for the life of the process).</summary>
+    public bool IsOpen => _opened.Task.IsCompleted;
+
+    /// <summary>The SQLite file's companion that a process holds (an OS lock, released when the process dies) while it opens the store.</summary>
+    public static string OpenLockFile(string sqliteFile) => sqliteFile + "-open.lock";
+
+    /// <summary>Starts opening the store in the background (once; later calls do nothing).</summary>
+    public void Start()
+    {
+        if (Interlocked.Exchange(ref _started, 1) == 1) return;
+        var first = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _attempt, first.Task);
+        _ = Task.Run(() => OpenLoopAsync(first), CancellationToken.None);
+    }
+
+    /// <summary>Stops retrying (an attempt under way finishes on its own: migrations are never cut off half-way).</summary>
+    public void Stop()
+    {
+        if (Volatile.Read(ref _disposed) == 0) _stopping.Cancel();
+    }
+
+    /// <summary>
+    /// Null when the store is open; otherwise why not, in one sentence, once the current attempt has finished (for the
+    /// command line and tests, which want the outcome rather than a quick answer). <paramref name="ct"/> only stops the
+    /// waiting, never the attempt.
+    /// </summary>
     public async Task<string?> EnsureReadyAsync(CancellationToken ct)
     {
-        if (_ready) return null;
-        await _lock.WaitAsync(ct);
+        if (IsOpen) return null;
+        Start();
+        return await Volatile.Read(ref _attempt).WaitAsync(ct);
+    }
+
+    /// <summary>
+    /// For a request: null when the store is open or opens within <paramref name="wait"/>; otherwise why not (the last
+    /// attempt's failure, or that it is still opening). <paramref name="ct"/> only stops the waiting.
+    /// </summary>
+    public async Task<string?> WaitAsync(TimeSpan wait, CancellationToken ct)
+    {
+        if (IsOpen) return null;
+        Start();
         try
         {
-            if (_ready) return null;
-            if (_error is not null && time.GetUtcNow() - _failedAt < RetryAfter) return _error;
-            await OpenAsync(ct);
-            _ready = true;
-            _error = null;
-            return null;
+            return await Volatile.Read(ref _attempt).WaitAsync(wait, time, ct);
         }
-        catch (Exception e) when (StoreErrors.Describe(e, Describe()) is { } message)
+        catch (TimeoutException)
         {
-            _error = message;
-            _failedAt = time.GetUtcNow();
-            LogUnavailable(log, message);
-            return message;
-        }
-        finally
-        {
-            _lock.Release();
+            return $"The run store ({Describe()}) is still opening (applying its migrations); nothing was changed. Try again in a few seconds.";
         }
     }
 
-    public void Dispose() => _lock.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        _stopping.Cancel();
+        _stopping.Dispose();
+    }
 
     private string Describe() => store.Value.Describe(env.ContentRootPath);
 
-    private async Task OpenAsync(CancellationToken ct)
+    private async Task OpenLoopAsync(TaskCompletionSource<string?> attempt)
     {
-        if (!store.Value.IsPostgres)
+        var stopping = _stopping.Token;
+        while (true)
         {
-            var file = store.Value.SqliteFile(env.ContentRootPath);
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        }
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<StoreDb>();
-        if (db.Database.IsSqlite())
-        {
-            // WAL: readers never wait for the run worker's writes, and a killed process leaves a consistent file.
-            await db.Database.OpenConnectionAsync(ct);
+            string message;
             try
             {
-                await using var cmd = db.Database.GetDbConnection().CreateCommand();
-                cmd.CommandText = "PRAGMA journal_mode=WAL;";
-                await cmd.ExecuteScalarAsync(ct);
+                await OpenAsync(stopping);
+                _opened.TrySetResult();
+                attempt.SetResult(null);
+                return;
             }
-            finally
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
-                await db.Database.CloseConnectionAsync();
+                attempt.SetResult($"The run store ({Describe()}) was not opened: the server is stopping.");
+                return;
+            }
+            catch (Exception e) when (StoreErrors.Describe(e, Describe()) is { } described)
+            {
+                message = described;
+                LogUnavailable(log, message);
+            }
+            catch (Exception e)
+            {
+                message = $"The run store ({Describe()}) could not be opened: an unexpected error, written to the server log. Nothing was changed; the server tries again in a few seconds.";
+                LogOpenFailed(log, e);
+            }
+            attempt.SetResult(message);
+            try
+            {
+                await Task.Delay(RetryAfter, time, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            attempt = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+            Volatile.Write(ref _attempt, attempt.Task);
+        }
+    }
+
+    /// <summary>
+    /// One attempt. <paramref name="stopping"/> (the server shutting down) may end a wait for another process, never a
+    /// migration: those run to the end with no token.
+    /// </summary>
+    private async Task OpenAsync(CancellationToken stopping)
+    {
+        FileStream? owner = null;
+        try
+        {
+            if (!store.Value.IsPostgres)
+            {
+                var file = store.Value.SqliteFile(env.ContentRootPath);
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                owner = await HoldOpenLockAsync(file, stopping);
+            }
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<StoreDb>();
+            if (db.Database.IsSqlite())
+            {
+                // WAL: readers never wait for the run worker's writes, and a killed process leaves a consistent file.
+                await db.Database.OpenConnectionAsync(CancellationToken.None);
+                try
+                {
+                    await using (var cmd = db.Database.GetDbConnection().CreateCommand())
+                    {
+                        cmd.CommandText = "PRAGMA journal_mode=WAL;";
+                        await cmd.ExecuteScalarAsync(CancellationToken.None);
+                    }
+                    await ClearStaleMigrationLockAsync(db.Database.GetDbConnection());
+                }
+                finally
+                {
+                    await db.Database.CloseConnectionAsync();
+                }
+            }
+            // PostgreSQL needs no such step: Npgsql's migration lock is LOCK TABLE inside the migration's transaction,
+            // which the server releases the moment the holder's connection dies.
+            await db.Database.MigrateAsync(CancellationToken.None);
+            await FinishOpeningAsync(scope.ServiceProvider, db);
+        }
+        finally
+        {
+            if (owner is not null) await owner.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Holds <see cref="OpenLockFile"/> exclusively (an OS file lock, which the kernel releases when the holder dies,
+    /// however it dies). Every process of this app that opens the store holds it while it does, so whoever holds it
+    /// knows that no live process is applying migrations. Waits <see cref="RunStoreOptions.TimeoutSeconds"/> at most
+    /// for another process to finish opening.
+    /// </summary>
+    private async Task<FileStream> HoldOpenLockAsync(string sqliteFile, CancellationToken stopping)
+    {
+        var path = OpenLockFile(sqliteFile);
+        var deadline = time.GetUtcNow() + TimeSpan.FromSeconds(store.Value.TimeoutSeconds);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (time.GetUtcNow() < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), time, stopping);
+            }
+            catch (IOException e)
+            {
+                throw new StoreBusyException($"The run store ({Describe()}) is being opened by another process (it holds {path}); nothing was changed. Try again in a moment.", e);
             }
         }
-        await db.Database.MigrateAsync(ct);
+    }
 
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+    /// <summary>
+    /// EF Core's SQLite migrations take their lock by inserting a row into <c>__EFMigrationsLock</c> and wait, retrying
+    /// forever, while one is there; a process killed between the insert and the delete leaves the row behind. Called
+    /// while this process holds <see cref="OpenLockFile"/>, so no live process of this app can own such a row: it is
+    /// stale, and is deleted with a warning saying so.
+    /// </summary>
+    private async Task ClearStaleMigrationLockAsync(DbConnection connection)
+    {
+        await using var find = connection.CreateCommand();
+        find.CommandText = $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{MigrationLockTable}';";
+        if (Convert.ToInt64(await find.ExecuteScalarAsync(CancellationToken.None), System.Globalization.CultureInfo.InvariantCulture) == 0) return;
+        await using var read = connection.CreateCommand();
+        read.CommandText = $"SELECT \"Timestamp\" FROM \"{MigrationLockTable}\" ORDER BY \"Id\" LIMIT 1;";
+        if (await read.ExecuteScalarAsync(CancellationToken.None) is not { } taken || taken is DBNull) return;
+        await using var delete = connection.CreateCommand();
+        delete.CommandText = $"DELETE FROM \"{MigrationLockTable}\";";
+        await delete.ExecuteNonQueryAsync(CancellationToken.None);
+        LogClearedStaleLock(log, Describe(), Convert.ToString(taken, System.Globalization.CultureInfo.InvariantCulture) ?? "", OpenLockFile(store.Value.SqliteFile(env.ContentRootPath)));
+    }
+
+    private async Task FinishOpeningAsync(IServiceProvider services, StoreDb db)
+    {
+        var ct = CancellationToken.None;
+        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
 
@@ -117,6 +267,12 @@ public sealed partial class StoreGate(IServiceScopeFactory scopes, IOptions<RunS
     [LoggerMessage(Level = LogLevel.Error, Message = "{Message}")]
     private static partial void LogUnavailable(ILogger logger, string message);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "The run store could not be opened")]
+    private static partial void LogOpenFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cleared a stale migration lock on the run store ({Store}), taken at {Taken}: no live process held {LockFile}, so the process that took it had died")]
+    private static partial void LogClearedStaleLock(ILogger logger, string store, string taken, string lockFile);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} run(s) left unfinished by an earlier process marked interrupted")]
     private static partial void LogInterrupted(ILogger logger, int count);
 }
@@ -130,6 +286,8 @@ public static class StoreErrors
         {
             switch (x)
             {
+                case StoreBusyException busy:
+                    return busy.Message;
                 case SqliteException { SqliteErrorCode: 5 or 6 }:
                     return $"The run store ({store}) is locked by another process or connection; nothing was changed. Try again in a moment.";
                 case SqliteException s:
@@ -145,3 +303,6 @@ public static class StoreErrors
         return null;
     }
 }
+
+/// <summary>Another process is opening the store and did not finish in time (the message says so).</summary>
+public sealed class StoreBusyException(string message, Exception inner) : Exception(message, inner);

@@ -91,21 +91,29 @@ public sealed class StoreSafetyTests
         await using (var first = new ResoluteFactory(path)) await first.CreateUserAsync("test-analyst", Roles.Analyst);
         SqliteConnection.ClearAllPools();
         await using var second = new ResoluteFactory(path, new Dictionary<string, string?> { ["Resolute:Store:TimeoutSeconds"] = "1" });
-        using var client = second.Anonymous();
 
-        await using (var blocker = await LockAsync(path))
+        // Locked before the second app starts (it opens the store as it starts).
+        var blocker = await LockAsync(path);
+        try
         {
-            using var health = await client.GetAsync(Session.Relative("/health"));
-            using var api = await client.GetAsync(Session.Relative("/api/scenarios"));
-            using var login = await client.GetAsync(Session.Relative("/login"));
+            using var client0 = second.Anonymous();
+            using var health = await client0.GetAsync(Session.Relative("/health"));
+            using var api = await client0.GetAsync(Session.Relative("/api/scenarios"));
+            using var login = await client0.GetAsync(Session.Relative("/login"));
 
             Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
             Assert.Contains("is locked by another process or connection", (await Bundled.ProblemAsync(api)).GetProperty("detail").GetString(), StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, login.StatusCode);
+            Assert.All(new[] { health, api, login }, r => Assert.Equal(TimeSpan.FromSeconds(3), r.Headers.RetryAfter?.Delta));
             var page = await Session.ParseAsync(login);
             Assert.Contains("is locked by another process or connection", page.QuerySelector("p.error[role=alert]")?.TextContent, StringComparison.Ordinal);
         }
+        finally
+        {
+            await blocker.DisposeAsync();
+        }
+        using var client = second.Anonymous();
 
         // The gate tries again a few seconds after a failure.
         await Poll.UntilAsync(async () =>
