@@ -2,12 +2,14 @@ using System.CommandLine;
 using System.Text.Json;
 using Resolute.Balance;
 using Resolute.Data;
+using Resolute.Domain.Diagnostics;
 
 namespace Resolute.Cli;
 
 /// <summary>
 /// <c>resolute sensitivity [SCENARIO] --method tornado|sobol --samples N [--seed S] [--threads T] [--format text|json]</c>:
-/// which assumption decides the answer. Tornado: N campaigns per point; Sobol: N base samples, N·(D+2) campaigns.
+/// which assumption decides the answer, with the coalition force generation sources for the scenario (or, with
+/// <c>--as-required</c>, the requirement as if filled). Tornado: N campaigns per point; Sobol: N base samples, N·(D+2) campaigns.
 /// </summary>
 internal static class SensitivityCommand
 {
@@ -25,18 +27,19 @@ internal static class SensitivityCommand
         var threads = new Option<int>("--threads") { Description = "Worker threads; results are identical for any value.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var top = new Option<int>("--top") { Description = "Rows shown per output in text format.", DefaultValueFactory = _ => 12 };
         var law = Common.LawOption();
+        var asRequired = Common.AsRequiredOption();
         var format = Common.FormatOption();
         var data = DataOption.Create();
-        var command = new Command("sensitivity", "Which assumption drives the campaign outcome: tornado or Sobol indices (with the coalition the scenario requires, in full).") { scenario, method, samples, seed, threads, top, law, format, data };
+        var command = new Command("sensitivity", "Which assumption drives the campaign outcome: tornado or Sobol indices (with the coalition force generation sources for the scenario, as plan runs it; --as-required: the requirement as if filled).") { scenario, method, samples, seed, threads, top, law, asRequired, format, data };
         command.SetAction(parse =>
         {
             var output = new Output(parse);
-            var errors = new List<string>();
             var n = parse.GetValue(samples);
-            if (n is < 2) errors.Add($"--samples: expected at least 2, found {n}");
             var t = parse.GetValue(threads);
-            if (t < 1) errors.Add($"--threads: expected at least 1, found {t}");
-            if (errors.Count > 0) return Common.Fail(output, errors);
+            var invalid = new List<Diagnostic>();
+            if (n is < 2) invalid.Add(Diagnostic.Setting("--samples", Messages.OutOfRange("at least 2", n.Value)));
+            if (t < 1) invalid.Add(Diagnostic.Setting("--threads", Messages.OutOfRange("at least 1", t)));
+            if (invalid.Count > 0) return output.Report(invalid);
 
             var loaded = DatasetLoader.Load(Bundled.DataDirectory(parse.GetValue(data)));
             if (loaded.Value is not { } dataset) return output.Report(loaded.Diagnostics);
@@ -44,15 +47,16 @@ internal static class SensitivityCommand
             var s = ScenarioFile.Load(path, dataset);
             if (s.Value is not { } sc) return output.Report(s.Diagnostics);
             var (a, problems) = CampaignAssumptions.From(sc);
-            if (a is null) return Common.Fail(output, problems.Select(p => $"{path}: {p}"));
+            if (a is null) return output.Report(problems);
 
-            var settings = CampaignSettings.From(sc, Common.Law(parse.GetValue(law)));
+            using var cancel = new CancellationTokenSource();
+            var coalition = Planning.Coalition.ForCampaign(dataset, sc, parse.GetValue(asRequired), cancellationToken: cancel.Token);
+            var settings = CampaignSettings.From(sc, Common.Law(parse.GetValue(law))) with { Coalition = coalition.Input };
             var masterSeed = parse.GetValue(seed) ?? sc.Seed;
             var isSobol = parse.GetValue(method) == "sobol";
             var size = n ?? (isSobol ? 512 : 200);
             var uncertain = CampaignAssumptions.Parameters.Count(p => a[p].Distribution.Kind != Domain.DistributionKind.Fixed);
             var total = isSobol ? size * (uncertain + 2) : size * (1 + (2 * CampaignAssumptions.Count));
-            using var cancel = new CancellationTokenSource();
             ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
             Console.CancelKeyPress += onCancel;
             try
@@ -70,14 +74,16 @@ internal static class SensitivityCommand
                 }
                 if (parse.GetValue(format) == "json")
                 {
-                    output.Out.WriteLine(JsonSerializer.Serialize(new { scenario = sc.Id, method = parse.GetValue(method), seed = masterSeed, runs = total, results = result }, SimulateCommand.Json));
+                    output.Out.WriteLine(JsonSerializer.Serialize(new { scenario = sc.Id, coalition_basis = coalition.Basis, coalition = coalition.Input, method = parse.GetValue(method), seed = masterSeed, runs = total, results = result }, SimulateCommand.Json));
                 }
                 else if (result is IReadOnlyList<SobolResult> sobol)
                 {
+                    Common.WriteCoalition(output, sc.Id, coalition);
                     BalanceView.RenderSobol(output.Console, sobol, parse.GetValue(top));
                 }
                 else
                 {
+                    Common.WriteCoalition(output, sc.Id, coalition);
                     BalanceView.RenderTornado(output.Console, (IReadOnlyList<TornadoResult>)result, parse.GetValue(top));
                 }
                 return 0;

@@ -6,13 +6,16 @@ using System.Text.Json.Serialization;
 using Resolute.Balance;
 using Resolute.Data;
 using Resolute.Domain;
+using Resolute.Domain.Diagnostics;
+using Resolute.Planning;
 using Spectre.Console;
 
 namespace Resolute.Cli;
 
 /// <summary>
-/// <c>resolute simulate [SCENARIO] --runs N --seed S [--threads T] [--law L] [--all] [--format text|json]</c>: Monte Carlo
-/// campaigns with and without the coalition. JSON output depends only on inputs and seed (never on threads or timing).
+/// <c>resolute simulate [SCENARIO] --runs N --seed S [--threads T] [--law L] [--all] [--as-required] [--format text|json]</c>:
+/// Monte Carlo campaigns with and without the coalition that force generation sources for the scenario (as <c>plan</c> runs
+/// them), or with the requirement as if filled. JSON output depends only on inputs and seed (never on threads or timing).
 /// </summary>
 internal static class SimulateCommand
 {
@@ -31,31 +34,35 @@ internal static class SimulateCommand
         var threads = new Option<int>("--threads") { Description = "Worker threads; results are identical for any value.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var law = Common.LawOption();
         var all = new Option<bool>("--all") { Description = "Simulate every bundled scenario and print them side by side." };
+        var asRequired = Common.AsRequiredOption();
         var format = Common.FormatOption();
         var data = DataOption.Create();
-        var command = new Command("simulate", "Monte Carlo campaigns for a scenario, with and without the coalition force (the requirement met in full; plan uses the force actually sourced).") { scenario, runs, seed, threads, law, all, format, data };
+        var command = new Command("simulate", "Monte Carlo campaigns for a scenario, with and without the coalition force that force generation sources for it (as plan runs them; --as-required: the requirement as if filled).") { scenario, runs, seed, threads, law, all, asRequired, format, data };
         command.SetAction(parse =>
         {
             var output = new Output(parse);
-            var errors = new List<string>();
             var n = parse.GetValue(runs);
-            if (n is < 1) errors.Add($"--runs: expected a positive number of campaigns, found {n}");
             var t = parse.GetValue(threads);
-            if (t < 1) errors.Add($"--threads: expected at least 1, found {t}");
-            if (errors.Count > 0) return Common.Fail(output, errors);
+            var invalid = new List<Diagnostic>();
+            if (n is < 1) invalid.Add(Diagnostic.Setting("--runs", Messages.OutOfRange("a positive number of campaigns", n.Value)));
+            if (t < 1) invalid.Add(Diagnostic.Setting("--threads", Messages.OutOfRange("at least 1", t)));
+            if (invalid.Count > 0) return output.Report(invalid);
 
             var loaded = DatasetLoader.Load(Bundled.DataDirectory(parse.GetValue(data)));
             if (loaded.Value is not { } dataset) return output.Report(loaded.Diagnostics);
             var paths = parse.GetValue(all) ? Bundled.Scenarios().ToList() : [Bundled.ResolveScenario(parse.GetValue(scenario))];
             var inputs = new List<(Scenario Scenario, CampaignAssumptions Assumptions)>();
+            var problems = new List<Diagnostic>();
             foreach (var path in paths)
             {
                 var s = ScenarioFile.Load(path, dataset);
-                if (s.Value is not { } sc) return output.Report(s.Diagnostics);
-                var (a, problems) = CampaignAssumptions.From(sc);
-                if (a is null) return Common.Fail(output, problems.Select(p => $"{path}: {p}"));
-                inputs.Add((sc, a));
+                problems.AddRange(s.Diagnostics);
+                if (s.Value is not { } sc) continue;
+                var (a, unresolved) = CampaignAssumptions.From(sc);
+                problems.AddRange(unresolved);
+                if (a is not null) inputs.Add((sc, a));
             }
+            if (output.Report(problems) != 0) return ResoluteCli.InputError;
 
             using var cancel = new CancellationTokenSource();
             ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
@@ -63,11 +70,14 @@ internal static class SimulateCommand
             try
             {
                 var results = new List<BalanceResult>();
+                var coalitions = new List<CampaignCoalition>();
                 var clock = Stopwatch.StartNew();
                 long sectorDays = 0;
                 foreach (var (sc, a) in inputs)
                 {
-                    var settings = CampaignSettings.From(sc, Common.Law(parse.GetValue(law)));
+                    var coalition = Coalition.ForCampaign(dataset, sc, parse.GetValue(asRequired), cancellationToken: cancel.Token);
+                    coalitions.Add(coalition);
+                    var settings = CampaignSettings.From(sc, Common.Law(parse.GetValue(law))) with { Coalition = coalition.Input };
                     var count = n ?? sc.Simulation.Runs;
                     var masterSeed = parse.GetValue(seed) ?? sc.Seed;
                     var result = Common.WithProgress(output, $"{sc.Id}: {count:N0} campaigns × 2", count * 2, progress =>
@@ -88,16 +98,18 @@ internal static class SimulateCommand
                 if (parse.GetValue(format) == "json")
                 {
                     object payload = results.Count == 1 && !parse.GetValue(all)
-                        ? new { partial = results[0].WithCoalition.Partial, dataset_version = dataset.Version, scenario_hash = ScenarioFile.Hash(inputs[0].Scenario), balance = results[0] }
-                        : new { partial = results.Any(r => r.WithCoalition.Partial), dataset_version = dataset.Version, scenarios = results };
+                        ? new { partial = results[0].WithCoalition.Partial, dataset_version = dataset.Version, scenario_hash = ScenarioFile.Hash(inputs[0].Scenario), coalition_basis = coalitions[0].Basis, balance = results[0] }
+                        : new { partial = results.Any(r => r.WithCoalition.Partial), dataset_version = dataset.Version, coalition_basis = coalitions[0].Basis, scenarios = results };
                     output.Out.WriteLine(JsonSerializer.Serialize(payload, Json));
                 }
                 else if (results.Count == 1 && !parse.GetValue(all))
                 {
+                    Common.WriteCoalition(output, results[0].ScenarioId, coalitions[0]);
                     BalanceView.Render(output.Console, results[0]);
                 }
                 else
                 {
+                    for (var i = 0; i < results.Count; i++) Common.WriteCoalition(output, results[i].ScenarioId, coalitions[i]);
                     BalanceView.RenderComparison(output.Console, results);
                 }
                 output.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -138,11 +150,14 @@ internal static class Common
         _ => LanchesterLaw.Square,
     };
 
-    public static int Fail(Output output, IEnumerable<string> errors)
+    public static Option<bool> AsRequiredOption() => new("--as-required")
     {
-        foreach (var e in errors) output.Error.WriteLine(e);
-        return ResoluteCli.InputError;
-    }
+        Description = "Run the campaigns with the requirement as if every slot were filled, instead of the force that force generation sources for the scenario.",
+    };
+
+    /// <summary>The text output's line saying which coalition the campaigns ran with.</summary>
+    public static void WriteCoalition(Output output, string scenarioId, CampaignCoalition coalition) =>
+        output.Console.WriteLine($"{scenarioId}: campaigns run with {coalition.Description}", new Style(decoration: Decoration.Bold));
 
     /// <summary>Runs <paramref name="work"/> under one Spectre progress bar when the console is interactive; plainly otherwise.</summary>
     public static T WithProgress<T>(Output output, string label, int total, Func<Action<int>, T> work)

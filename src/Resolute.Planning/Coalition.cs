@@ -23,9 +23,37 @@ public sealed record SourcedCoalition(ForcePlan? Plan, IReadOnlyList<Unit> Deplo
             $"force generation's plan: {Input.ManoeuvreBrigades:0} manoeuvre brigades placed by geography (freeing {Input.FreedBrigades:0.#} Ukrainian brigades at {Input.FreedBrigadesPerBrigade:0.##} per brigade), {Input.LongRangeStrikeUnits} long-range-strike units and {Input.FighterSquadrons} fighter squadrons");
 }
 
+/// <summary>The coalition a campaign runs with, and where it came from.</summary>
+/// <param name="Input">The campaign's coalition.</param>
+/// <param name="AsRequired">True when it is the requirement as if every slot were filled; false when it is force generation's plan.</param>
+/// <param name="Description">Where it came from, in words, for the output.</param>
+public sealed record CampaignCoalition(CoalitionInput Input, bool AsRequired, string Description)
+{
+    /// <summary><c>"sourced"</c> or <c>"as_required"</c>, as the JSON outputs write it.</summary>
+    public string Basis => AsRequired ? "as_required" : "sourced";
+}
+
 /// <summary>The one place the coalition is composed, for <c>plan</c>, <c>simulate</c> and <c>sensitivity</c> alike.</summary>
 public static class Coalition
 {
+    /// <summary>
+    /// The coalition a campaign of the scenario runs with: by default what force generation sources and geography places
+    /// (as <c>plan</c> runs it); with <paramref name="asRequired"/>, the requirement as if every slot were filled.
+    /// </summary>
+    public static CampaignCoalition ForCampaign(Dataset dataset, Scenario scenario, bool asRequired, SolveOptions? solve = null,
+        GeographyOptions? geography = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        if (asRequired)
+        {
+            var input = CoalitionInput.FromRequirement(scenario);
+            return new CampaignCoalition(input, true, string.Create(CultureInfo.InvariantCulture,
+                $"the requirement as if filled: {input.ManoeuvreBrigades:0} manoeuvre brigades (freeing {input.FreedBrigades:0.#} Ukrainian brigades at {input.FreedBrigadesPerBrigade:0.##} per brigade), {input.LongRangeStrikeUnits} long-range-strike units and {input.FighterSquadrons} fighter squadrons"));
+        }
+        var sourced = Source(dataset, scenario, solve, geography, cancellationToken);
+        return new CampaignCoalition(sourced.Input, false, sourced.Description);
+    }
+
     /// <summary>Sources the scenario's force (CP-SAT) and places it (geography); the campaign's coalition is what they give.</summary>
     public static SourcedCoalition Source(Dataset dataset, Scenario scenario, SolveOptions? solve = null, GeographyOptions? geography = null,
         CancellationToken cancellationToken = default)

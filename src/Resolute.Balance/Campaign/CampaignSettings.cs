@@ -17,8 +17,8 @@ public sealed record CoalitionInput(double ManoeuvreBrigades, double LongRangeSt
 
     /// <summary>
     /// The coalition as the scenario requires it (every manoeuvre-brigade, long-range-strike and fighter slot filled), with the
-    /// scenario's freed-brigade ratio: the requirement met in full, as <c>simulate</c> and <c>sensitivity</c> assume.
-    /// <c>plan</c> uses the units force generation actually sourced and geography placed instead.
+    /// scenario's freed-brigade ratio: the requirement met in full (<c>simulate --as-required</c>). By default every command
+    /// runs the units force generation actually sourced and geography placed instead (Resolute.Planning's <c>Coalition</c>).
     /// </summary>
     public static CoalitionInput FromRequirement(Scenario scenario)
     {
@@ -42,7 +42,7 @@ public sealed record CoalitionInput(double ManoeuvreBrigades, double LongRangeSt
 /// <param name="Coalition">The coalition force.</param>
 public sealed record CampaignSettings(int Days, int Sectors, LanchesterLaw Law, bool Ceasefire, CoalitionInput Coalition)
 {
-    /// <summary>Settings from a scenario's simulation section, with the coalition the scenario requires.</summary>
+    /// <summary>Settings from a scenario's simulation section, with the coalition the scenario requires (callers that source the force replace it).</summary>
     public static CampaignSettings From(Scenario scenario, LanchesterLaw law = LanchesterLaw.Square)
     {
         ArgumentNullException.ThrowIfNull(scenario);
