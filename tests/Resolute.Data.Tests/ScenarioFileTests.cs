@@ -18,7 +18,7 @@ public sealed class ScenarioFileTests
         Assert.Equal(ScenarioDefaults.GroupShare, s.Rules.GroupShare);
         Assert.Equal(ScenarioDefaults.Rotation, s.Rules.Rotation);
         Assert.Equal(2, s.Templates.Single().Elements.Single().Count);
-        Assert.Equal(DistributionKind.Triangular, s.Assumptions.Single(a => a.Id == "russian_recruitment_per_month").Distribution.Kind);
+        Assert.Equal(DistributionKind.Triangular, s.Assumptions.Single(a => a.Id == AssumptionCatalogue.Of(CampaignParameter.RussianRecruitment).Id).Distribution.Kind);
         Assert.Equal(3, Slots.Of(s).Count);
     }
 

@@ -1,5 +1,6 @@
-using Resolute.Planning;
+using Resolute.Balance;
 using Resolute.Domain;
+using Resolute.Planning;
 
 namespace Resolute.Reports.Tests;
 
@@ -98,7 +99,7 @@ public sealed class PlannerTests(PlanFixture fixture)
             Assert.StartsWith("sha256:", a.ScenarioHash, StringComparison.Ordinal);
         });
         // Different assumptions give different outcomes: walk-away (aid falls, sanctions ease) costs more ground than decisive action.
-        double Territory(string id) => across.Single(a => a.Scenario == id).Result.WithCoalition.Get("territory_km2").P50;
+        double Territory(string id) => across.Single(a => a.Scenario == id).Result.WithCoalition.Get(Metrics.Territory.Id).P50;
         Assert.True(Territory("us-walk-away") > Territory("us-decisive-action"));
     }
 

@@ -135,8 +135,8 @@ public static class BalanceAnalysis
         var trace = CampaignModel.Trace(settings, values);
         var deterrence = new DeterrenceResult(
             with.ExpectedCostPerKm2, without.ExpectedCostPerKm2,
-            with.Get("russian_equipment_per_km2").P50, without.Get("russian_equipment_per_km2").P50,
-            with.Get("combat_days_per_100km2").P50, without.Get("combat_days_per_100km2").P50,
+            with.Get(Metrics.RussianEquipmentPerKm2.Id).P50, without.Get(Metrics.RussianEquipmentPerKm2.Id).P50,
+            with.Get(Metrics.CombatDaysPer100Km2.Id).P50, without.Get(Metrics.CombatDaysPer100Km2.Id).P50,
             with.Probabilities.DeterrenceHolds, without.Probabilities.DeterrenceHolds);
         if (PairedDifference(with, without) is { } paired)
             deterrence = deterrence with { HoldsDifference = paired.Mean, HoldsDifferenceMargin95 = paired.Margin95 };

@@ -1,4 +1,3 @@
-using Resolute.Domain.Assumptions;
 using System.Text.Json;
 using FsCheck;
 using FsCheck.Fluent;
@@ -53,16 +52,16 @@ public sealed class CampaignTests
         var r = MonteCarlo.Run(a, CampaignSettings.From(s), 2000, s.Seed, new EnsembleOptions(Threads: 2, Bands: false));
 
         // validation/README.md: 4,300-5,600 km² gained (DeepState 4,336; AFP/ISW 5,600).
-        var territory = r.Get("territory_km2");
+        var territory = r.Get(Metrics.Territory.Id);
         Assert.InRange(4_336, territory.P10, territory.P90);
         Assert.InRange(5_600, territory.P10, territory.P90);
         Assert.InRange(territory.P50, 4_300, 5_600);
         // 1,000-1,300 Russian casualties a day.
-        var casualties = r.Get("russian_casualties_per_day");
+        var casualties = r.Get(Metrics.RussianCasualtiesPerDay.Id);
         Assert.InRange(1_150, casualties.P10, casualties.P90);
         Assert.InRange(casualties.P50, 1_000, 1_300);
         // Out of sample: the grouping of about 710,000 plus the >121,000 strategic reserve by December 2025 (Syrskyi).
-        var force = r.Get("russian_total_end");
+        var force = r.Get(Metrics.RussianTotalEnd.Id);
         Assert.InRange(831_000, force.P10, force.P90);
         Assert.Empty(s.Requirement.Formations);
     }
@@ -176,7 +175,7 @@ public sealed class CampaignTests
     public void Assumptions_WithoutTheAirCut_FixItAtZeroAndLeaveTheModelUnchanged()
     {
         var (s, a) = Seed.Value;
-        var older = s.Assumptions.Where(x => x.Id != "coalition_air_cut_per_squadron").ToArray();
+        var older = s.Assumptions.Where(x => x.Id != CampaignAssumptions.Id(P.CoalitionAirCutPerSquadron)).ToArray();
 
         var (resolved, errors) = CampaignAssumptions.From(s with { Assumptions = older });
 
@@ -206,7 +205,7 @@ public sealed class CampaignTests
         Assert.Equal(9, r.WithCoalition.Coalition.ManoeuvreBrigades);
         Assert.Equal(0, r.WithoutCoalition.Coalition.ManoeuvreBrigades);
         Assert.True(r.Deterrence.HoldsWith >= r.Deterrence.HoldsWithout);
-        Assert.True(r.WithCoalition.Get("territory_km2").Mean <= r.WithoutCoalition.Get("territory_km2").Mean);
+        Assert.True(r.WithCoalition.Get(Metrics.Territory.Id).Mean <= r.WithoutCoalition.Get(Metrics.Territory.Id).Mean);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Resolute.Domain;
+using Resolute.Domain.Assumptions;
 
 namespace Resolute.Balance.Tests.Random;
 
@@ -63,16 +64,17 @@ public sealed class SamplingTests
     public void From_ImpossibleDistribution_ReportsTheAssumption()
     {
         var s = Fixtures.Scenarios.Load("seed-offer-2025-02");
-        var bad = s.Assumptions.Select(a => a.Id == "aid_level" ? a with { Distribution = new Distribution(DistributionKind.Uniform, Min: 2, Max: 1) } : a)
-            .Where(a => a.Id != "front_length_km").ToArray();
+        var (aidId, frontId) = (CampaignAssumptions.Id(CampaignParameter.AidLevel), CampaignAssumptions.Id(CampaignParameter.FrontLength));
+        var bad = s.Assumptions.Select(a => a.Id == aidId ? a with { Distribution = new Distribution(DistributionKind.Uniform, Min: 2, Max: 1) } : a)
+            .Where(a => a.Id != frontId).ToArray();
 
         var (value, errors) = CampaignAssumptions.From(s with { Assumptions = bad });
 
         Assert.Null(value);
-        var aid = s.Assumptions.Single(a => a.Id == "aid_level");
+        var aid = s.Assumptions.Single(a => a.Id == aidId);
         Assert.Equal(
-            [("RES034", s.AssumptionsAt, "expected an assumption 'front_length_km' (Length of the line of contact.), found none"),
-             ("RES060", aid.DistributionAt!.Value, "expected a possible distribution for 'aid_level', found min 2 > max 1")],
+            [("RES034", s.AssumptionsAt, $"expected an assumption '{frontId}' (Length of the line of contact.), found none"),
+             ("RES060", aid.DistributionAt!.Value, $"expected a possible distribution for '{aidId}', found min 2 > max 1")],
             errors.Select(d => (d.Code, new Domain.Diagnostics.Position(d.File, d.Line, d.Column), d.Message)));
     }
 }

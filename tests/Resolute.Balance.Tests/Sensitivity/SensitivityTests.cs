@@ -1,4 +1,5 @@
 using Resolute.Balance.Tests.Fixtures;
+using Resolute.Domain.Assumptions;
 
 namespace Resolute.Balance.Tests.Sensitivity;
 
@@ -40,7 +41,7 @@ public sealed class SensitivityTests
         var territory = r.Single(x => x.Output == SensitivityOutput.TerritoryKm2);
         Assert.Equal(CampaignAssumptions.Count, territory.Bars.Count);
         Assert.Equal(territory.Bars.OrderByDescending(b => b.Swing).Select(b => b.Swing), territory.Bars.Select(b => b.Swing));
-        var scale = territory.Bars.Single(b => b.Parameter == "advance_scale");
+        var scale = territory.Bars.Single(b => b.Parameter == CampaignAssumptions.Id(CampaignParameter.AdvanceScale));
         Assert.True(scale.OutputHigh > scale.OutputLow);
     }
 
