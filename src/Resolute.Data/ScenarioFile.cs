@@ -35,8 +35,7 @@ public static class ScenarioFile
         if (root is null) return bag.Result<Scenario>(() => null!);
 
         var id = root.Str("id", required: true);
-        if (id.Length > 0 && !id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_'))
-            bag.Add(root.At("id"), Messages.InvalidValue("an id of lower-case letters, digits, '-' and '_'", id));
+        if (id.Length > 0 && !ScenarioId.IsValid(id)) bag.Add(root.At("id"), Messages.InvalidValue(ScenarioId.Expected, id));
 
         var templates = root.List("templates").Select(n => Template(n, file, bag)).OfType<ForceTemplate>().ToArray();
         var templateIds = new Dictionary<string, int>(StringComparer.Ordinal);

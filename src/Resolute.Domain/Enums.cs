@@ -13,6 +13,16 @@ public enum UnitKind
     FighterSquadron, Aviation, Lrs, Isr, CommandElement, Signals,
 }
 
+/// <summary>Rules about unit kinds.</summary>
+public static class UnitKinds
+{
+    /// <summary>
+    /// Kinds that serve from outside Ukraine (aircraft from their bases, long-range strike from home): the kinds a nation
+    /// that will not put forces inside Ukraine may still send.
+    /// </summary>
+    public static bool ServesFromOutsideUkraine(this UnitKind kind) => kind is UnitKind.FighterSquadron or UnitKind.Lrs;
+}
+
 /// <summary>The size of a formation.</summary>
 public enum Echelon { Corps, Division, Brigade, Regiment, Battalion, Squadron, Battery, Company }
 

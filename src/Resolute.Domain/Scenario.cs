@@ -84,10 +84,45 @@ public sealed record UsBackstopRule(bool Enabled, bool PostureOnly, bool NoNetIn
 /// <param name="EnablersOnly">True: no manoeuvre brigades.</param>
 /// <param name="MaxManoeuvreBrigades">A cap on manoeuvre brigades; null for none.</param>
 /// <param name="CeasefireOnly">True: contributes only when the scenario is a ceasefire.</param>
-public sealed record StancePolicy(bool Contribute, bool InsideUkraine, bool EnablersOnly, int? MaxManoeuvreBrigades, bool CeasefireOnly);
+public sealed record StancePolicy(bool Contribute, bool InsideUkraine, bool EnablersOnly, int? MaxManoeuvreBrigades, bool CeasefireOnly)
+{
+    /// <summary>
+    /// Whether a nation at this stance may send a unit of <paramref name="kind"/>: it contributes (in a ceasefire only, when
+    /// so limited), inside Ukraine or with a kind that serves from outside it, and no manoeuvre brigade when it sends
+    /// enablers only or none at all.
+    /// </summary>
+    public bool Allows(UnitKind kind, bool ceasefire) =>
+        Contribute && (!CeasefireOnly || ceasefire) && (InsideUkraine || kind.ServesFromOutsideUkraine())
+        && !(kind == UnitKind.ManoeuvreBrigade && (EnablersOnly || MaxManoeuvreBrigades == 0));
 
-/// <summary>To keep a unit deployed a nation needs <paramref name="Ratio"/> like units.</summary>
-public sealed record RotationRule(bool Enabled, int Ratio, bool AcceptSingleRotation);
+    /// <summary>The manoeuvre brigades a nation at this stance may send (<see cref="int.MaxValue"/> for no cap).</summary>
+    public int ManoeuvreBrigadeCap => !Contribute || EnablersOnly ? 0 : MaxManoeuvreBrigades ?? int.MaxValue;
+}
+
+/// <summary>To keep a unit deployed a nation needs <see cref="Ratio"/> like units (at least 1).</summary>
+public sealed record RotationRule
+{
+    /// <summary>A rotation rule; a ratio below 1 is refused here rather than divided by later.</summary>
+    public RotationRule(bool Enabled, int Ratio, bool AcceptSingleRotation) => (this.Enabled, this.Ratio, this.AcceptSingleRotation) = (Enabled, Ratio, AcceptSingleRotation);
+
+    /// <summary>Whether the rule applies.</summary>
+    public bool Enabled { get; init; }
+
+    /// <summary>Like units needed per unit kept deployed.</summary>
+    public int Ratio { get; init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(Ratio), value, "At least 1."); }
+
+    /// <summary>True: a nation may send more than it can rotate (a single rotation), and the plan reports it.</summary>
+    public bool AcceptSingleRotation { get; init; }
+
+    /// <summary>The like units that can take turns: those not earmarked for home defence and not committed elsewhere.</summary>
+    public static int Pool(IEnumerable<Unit> like) => like.Count(u => !u.HomeDefence && !u.IsCommitted);
+
+    /// <summary>How many units a pool of <paramref name="pool"/> like units can keep deployed under rotation.</summary>
+    public int Sustainable(int pool) => pool / Ratio;
+
+    /// <summary>Deconstructs into the positional form.</summary>
+    public void Deconstruct(out bool enabled, out int ratio, out bool acceptSingleRotation) => (enabled, ratio, acceptSingleRotation) = (Enabled, Ratio, AcceptSingleRotation);
+}
 
 /// <summary>
 /// What stays at home: units flagged for home defence, units already committed, and a per-nation floor on the share of

@@ -164,10 +164,10 @@ internal sealed class Explainer(Instance inst, SolveOptions options, int seed, C
 
     /// <summary>True when <paramref name="to"/> lets in a unit that <paramref name="from"/> keeps out, or raises the brigade cap.</summary>
     private static bool Opens(StancePolicy? to, StancePolicy? from, UnitInfo[] blocked, bool ceasefire) =>
-        blocked.Any(u => Instance.StanceAllows(to, u.Unit.Kind, ceasefire) && !Instance.StanceAllows(from, u.Unit.Kind, ceasefire))
-        || (Cap(to) > Cap(from) && blocked.Any(u => u.Unit.Kind == UnitKind.ManoeuvreBrigade));
+        blocked.Any(u => Allows(to, u.Unit.Kind, ceasefire) && !Allows(from, u.Unit.Kind, ceasefire))
+        || ((to?.ManoeuvreBrigadeCap ?? 0) > (from?.ManoeuvreBrigadeCap ?? 0) && blocked.Any(u => u.Unit.Kind == UnitKind.ManoeuvreBrigade));
 
-    private static int Cap(StancePolicy? p) => p is null || !p.Contribute || p.EnablersOnly ? 0 : p.MaxManoeuvreBrigades ?? int.MaxValue;
+    private static bool Allows(StancePolicy? p, UnitKind kind, bool ceasefire) => p is not null && p.Allows(kind, ceasefire);
 
     private string Name(string iso3) => inst.Dataset.NationsByCode.TryGetValue(iso3, out var n) ? n.Name : iso3;
 }

@@ -35,7 +35,6 @@ internal sealed record Cap(RuleKey Rule, IReadOnlyList<int> Units, int Max, stri
 internal sealed class Instance
 {
     /// <summary>Kinds that can support from outside Ukraine (aircraft and long-range strike from home bases).</summary>
-    internal static readonly UnitKind[] OutsideKinds = [UnitKind.FighterSquadron, UnitKind.Lrs];
 
     public Dataset Dataset { get; }
     public Scenario Scenario { get; }
@@ -186,16 +185,12 @@ internal sealed class Instance
             // Europe, so every US unit is from the posture (posture_only holds by construction).
             if (!r.UsBackstop.AllowedKinds.Contains(u.Kind)) keys.Add(new RuleKey(RuleKind.UsAllowedKinds));
         }
-        else if (!StanceAllows(r.Stances.GetValueOrDefault(stance), u.Kind, scenario.Ceasefire))
+        else if (r.Stances.GetValueOrDefault(stance) is not { } policy || !policy.Allows(u.Kind, scenario.Ceasefire))
         {
             keys.Add(new RuleKey(RuleKind.Stance, u.Nation));
         }
         return [.. keys];
     }
-
-    internal static bool StanceAllows(StancePolicy? p, UnitKind kind, bool ceasefire) =>
-        p is not null && p.Contribute && (!p.CeasefireOnly || ceasefire) && (p.InsideUkraine || OutsideKinds.Contains(kind))
-        && !(p.EnablersOnly && kind == UnitKind.ManoeuvreBrigade) && !(kind == UnitKind.ManoeuvreBrigade && p.MaxManoeuvreBrigades == 0);
 
     private static Cap[] BuildCaps(List<UnitInfo> units, Scenario scenario)
     {
@@ -224,8 +219,8 @@ internal sealed class Instance
             if (r.Rotation.Enabled && !r.Rotation.AcceptSingleRotation)
                 foreach (var kind in g.GroupBy(u => u.Unit.Kind).OrderBy(k => k.Key))
                 {
-                    var pool = RotationPool(kind);
-                    var rotMax = pool / r.Rotation.Ratio;
+                    var pool = RotationRule.Pool(kind.Select(u => u.Unit));
+                    var rotMax = r.Rotation.Sustainable(pool);
                     if (rotMax < kind.Count())
                         caps.Add(new Cap(new RuleKey(RuleKind.Rotation, nation), kind.Select(u => u.Index).ToArray(), rotMax,
                             $"{nation} can rotate {rotMax} {kind.Key.ToCode()} unit{(rotMax == 1 ? "" : "s")} ({pool} like units, ratio {r.Rotation.Ratio})"));
@@ -233,9 +228,6 @@ internal sealed class Instance
         }
         return [.. caps];
     }
-
-    /// <summary>Like units that can take turns: the nation's units of the kind not earmarked for home defence and not committed elsewhere.</summary>
-    internal static int RotationPool(IEnumerable<UnitInfo> like) => like.Count(u => !u.Unit.HomeDefence && !u.Unit.IsCommitted);
 }
 
 /// <summary>

@@ -155,7 +155,7 @@ internal static class PlanReport
         if (!rot.Enabled) return [];
         return used.GroupBy(u => (u.Unit.Nation, u.Unit.Kind)).OrderBy(g => g.Key.Nation, StringComparer.Ordinal).ThenBy(g => g.Key.Kind)
             .Select(g => new RotationNote(g.Key.Nation, g.Key.Kind, g.Count(),
-                Instance.RotationPool(inst.Units.Where(u => u.Unit.Nation == g.Key.Nation && u.Unit.Kind == g.Key.Kind)), rot.Ratio))
+                RotationRule.Pool(inst.Units.Where(u => u.Unit.Nation == g.Key.Nation && u.Unit.Kind == g.Key.Kind).Select(u => u.Unit)), rot.Ratio))
             .Where(n => n.Deployed * n.Ratio > n.Pool).ToArray();
     }
 

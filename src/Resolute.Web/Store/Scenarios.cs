@@ -104,14 +104,11 @@ public sealed partial class ScenarioService(StoreDb db, DatasetProvider dataset,
     {
         var source = await GetAsync(id, ct);
         if (source is null) return new SaveResult(SaveOutcome.NotFound, null, [], $"no scenario '{id}'");
-        if (!ValidId(newId))
-            return new SaveResult(SaveOutcome.Invalid, null, [ScenarioProblem.Of(Diagnostic.At(new Position("copy", 1, 1), Messages.InvalidValue("an id of lower-case letters, digits, '-' and '_'", newId)))]);
+        if (!ScenarioId.IsValid(newId))
+            return new SaveResult(SaveOutcome.Invalid, null, [ScenarioProblem.Of(Diagnostic.At(new Position("copy", 1, 1), Messages.InvalidValue(ScenarioId.Expected, newId)))]);
         var yaml = IdLine().Replace(source.Yaml, "id: " + newId, 1);
         return await CreateAsync(yaml, user, ct);
     }
-
-    public static bool ValidId(string id) =>
-        id.Length is > 0 and <= 100 && id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_');
 
     private static Position IdPosition(string yaml, string file)
     {
