@@ -83,7 +83,7 @@ internal static class ForcePlanView
         if (plan.Suggestions.Count > 0)
         {
             var sg = new Table().Title("What would close the gap").Border(TableBorder.Simple).AddColumns("--what-if", "change", "slots gained", "fills all");
-            foreach (var s in plan.Suggestions) sg.AddRow(Markup.Escape(s.WhatIf), Markup.Escape(s.Text), Invariant($"+{s.SlotsGained}"), s.FillsRequirement ? "yes" : "no");
+            foreach (var s in plan.Suggestions) sg.AddRow(Markup.Escape(s.Edit.Text), Markup.Escape(s.Text), Invariant($"+{s.SlotsGained}"), s.FillsRequirement ? "yes" : "no");
             console.Write(sg);
         }
     }

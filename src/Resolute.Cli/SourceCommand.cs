@@ -24,7 +24,7 @@ internal static class SourceCommand
         {
             Description = "A change to compare with the base plan, repeatable: NATION=stance (DEU=not_ruled_out), share=0.75, personnel_share=, equipment_share=, " +
                 "deadline=YYYY-MM-DD, readiness=DAYS, floor.POL=0.25, cohesion=4, rotation=single|off|N, committed=allowed, home_defence_units=allowed, " +
-                "us=off, us_kinds+=KIND, us_net_increase=allowed, ceasefire=true|false.",
+                "us=off, us_kinds+=KIND, us_net_increase=allowed, ceasefire=true|false, assumption.ID=VALUE (an assumption fixed at a value).",
             AllowMultipleArgumentsPerToken = false,
         };
         var format = new Option<string>("--format") { Description = "text or json (on standard output).", DefaultValueFactory = _ => "text" };
@@ -45,11 +45,7 @@ internal static class SourceCommand
             if (s.Value is not { } sc) return Task.FromResult(output.Report(s.Diagnostics));
             var changes = parse.GetValue(whatIf) ?? [];
             var variant = WhatIf.Apply(dataset, sc, changes);
-            if (variant.Value is not { } v)
-            {
-                foreach (var e in variant.Errors) output.Error.WriteLine(e);
-                return Task.FromResult(ResoluteCli.InputError);
-            }
+            if (variant.Value is not { } v) return Task.FromResult(output.Report(variant.Errors));
 
             var progress = new ErrorProgress(output.Error, "base");
             var basePlan = ForceGenerator.Solve(dataset, sc, options, progress, ct);

@@ -170,7 +170,7 @@ public static class ScenarioFile
 
         var r = m?.Map("rotation", ["enabled", "ratio", "accept_single_rotation"]);
         var rd = ScenarioDefaults.Rotation;
-        var rotation = r is null ? rd : new RotationRule(r.Bool("enabled", rd.Enabled), r.Int("ratio", rd.Ratio, 1, 10), r.Bool("accept_single_rotation", rd.AcceptSingleRotation));
+        var rotation = r is null ? rd : new RotationRule(r.Bool("enabled", rd.Enabled), r.Int("ratio", rd.Ratio, 1, RotationRule.MaxRatio), r.Bool("accept_single_rotation", rd.AcceptSingleRotation));
 
         var h = m?.Map("home_defence", ["exclude_home_defence_units", "exclude_committed", "default_floor", "floors"]);
         var hd = ScenarioDefaults.HomeDefence;
@@ -184,7 +184,7 @@ public static class ScenarioFile
 
         var c = m?.Map("cohesion", ["enabled", "max_nations_per_division"]);
         var cd = ScenarioDefaults.Cohesion;
-        var cohesion = c is null ? cd : new CohesionRule(c.Bool("enabled", cd.Enabled), c.Int("max_nations_per_division", cd.MaxNationsPerDivision, 1, 50));
+        var cohesion = c is null ? cd : new CohesionRule(c.Bool("enabled", cd.Enabled), c.Int("max_nations_per_division", cd.MaxNationsPerDivision, 1, CohesionRule.MaxNations));
         return new Rules(groupShare, us, stances, rotation, home, cohesion);
     }
 

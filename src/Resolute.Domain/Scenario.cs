@@ -108,6 +108,9 @@ public sealed record RotationRule
     /// <summary>Whether the rule applies.</summary>
     public bool Enabled { get; init; }
 
+    /// <summary>The highest ratio a scenario may ask for.</summary>
+    public const int MaxRatio = 10;
+
     /// <summary>Like units needed per unit kept deployed.</summary>
     public int Ratio { get; init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(Ratio), value, "At least 1."); }
 
@@ -132,7 +135,11 @@ public sealed record HomeDefenceRule(
     bool ExcludeHomeDefenceUnits, bool ExcludeCommitted, double DefaultFloor, IReadOnlyDictionary<string, double> Floors);
 
 /// <summary>A brigade slot is one nation's unit; a division has a framework nation and at most this many contributors.</summary>
-public sealed record CohesionRule(bool Enabled, int MaxNationsPerDivision);
+public sealed record CohesionRule(bool Enabled, int MaxNationsPerDivision)
+{
+    /// <summary>The most nations a division may be asked to hold together.</summary>
+    public const int MaxNations = 50;
+}
 
 /// <summary>An objective of force generation and its weight.</summary>
 public sealed record Objective(ObjectiveKind Kind, double Weight);

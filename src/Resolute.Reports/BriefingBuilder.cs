@@ -2,6 +2,7 @@ using System.Globalization;
 using Resolute.Planning;
 using Resolute.Balance;
 using Resolute.Domain;
+using Resolute.Domain.Edits;
 using Resolute.Sourcing;
 using static Resolute.Reports.D;
 
@@ -174,10 +175,10 @@ internal static class BriefingBuilder
         if (f.Suggestions.Count > 0)
         {
             blocks.Add(new Table("What would close the gap (each a `--what-if` of `resolute source`)", ["what-if", "change", "slots gained", "fills all"],
-                f.Suggestions.Select((x, i) => Row(x.WhatIf, x.Text, N($"{Fg}.suggestions[{i}].slots_gained", x.SlotsGained), Yes(x.FillsRequirement))).ToArray()));
-            // A stance what-if (NATION=level) can be planned in full through the scenario.
-            if (f.Suggestions.FirstOrDefault(x => x.Rule == RuleKind.Stance)?.WhatIf.Split('=') is [var nation, var level])
-                blocks.Add(P("To plan in full with a changed stance, add it to the scenario, e.g. ", new Code($"stance_overrides: {{{nation}: {level}}}"),
+                f.Suggestions.Select((x, i) => Row(x.Edit.Text, x.Text, N($"{Fg}.suggestions[{i}].slots_gained", x.SlotsGained), Yes(x.FillsRequirement))).ToArray()));
+            // A stance what-if can be planned in full through the scenario.
+            if (f.Suggestions.Select(x => x.Edit).OfType<SetStance>().FirstOrDefault() is { } stance)
+                blocks.Add(P("To plan in full with a changed stance, add it to the scenario, e.g. ", new Code($"stance_overrides: {{{stance.Nation}: {stance.Level.ToCode()}}}"),
                     ": the scenario's stance takes the place of the dataset's, which stays as cited."));
         }
         if (charts && f.Burden.Count > 0)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Google.OrTools.Sat;
 using Resolute.Domain;
+using Resolute.Domain.Edits;
 
 namespace Resolute.Sourcing;
 
@@ -70,13 +71,11 @@ internal sealed class Explainer(Instance inst, SolveOptions options, int seed, C
         var results = new List<(Suggestion S, int Order)>();
         var tried = new HashSet<string>(StringComparer.Ordinal);
 
-        bool Try(string change, RuleKind rule, string text, double mustBeat = 0)
+        bool Try(ScenarioEdit change, RuleKind rule, string text, double mustBeat = 0)
         {
-            if (results.Count >= options.MaxSuggestions || ct.IsCancellationRequested || !tried.Add(change)) return false;
-            var applied = WhatIf.Apply(d, s, [change]);
-            if (applied.Value is not { } v) return false;
+            if (results.Count >= options.MaxSuggestions || ct.IsCancellationRequested || !tried.Add(change.Text)) return false;
             progress?.Report(new SolveProgress(SolvePhase.Explaining, 0, null, null));
-            var (fill, slots) = MaxFill(new Instance(v.Dataset, v.Scenario), rulesOn: true);
+            var (fill, slots) = MaxFill(new Instance(d, change.ApplyTo(s)), rulesOn: true);
             if (fill <= baseline.Fill100 + (long)Math.Round(mustBeat * 100)) return false;
             results.Add((new Suggestion(change, text, rule, slots - baseline.Slots, (fill - baseline.Fill100) / 100.0, fill >= demand), results.Count));
             return true;
@@ -93,7 +92,7 @@ internal sealed class Explainer(Instance inst, SolveOptions options, int seed, C
                     // The nearest stance that lets in a blocked unit (or raises the brigade cap), then the most willing.
                     var nearest = levels.FirstOrDefault(l => Opens(s.Rules.Stances.GetValueOrDefault(l), s.Rules.Stances.GetValueOrDefault(current), blockedHere, s.Ceasefire), levels.LastOrDefault());
                     foreach (var level in new[] { nearest, levels.LastOrDefault() }.Distinct())
-                        if (levels.Length > 0 && Try($"{key.Nation}={level.ToCode()}", key.Kind, $"{Name(key.Nation!)} from {current.ToCode()} to {level.ToCode()}")) break;
+                        if (levels.Length > 0 && Try(new SetStance(key.Nation!, level), key.Kind, $"{Name(key.Nation!)} from {current.ToCode()} to {level.ToCode()}")) break;
                     break;
                 case RuleKind.Readiness:
                     // Each later deadline at which more units become ready, as long as it gains more than the one before.
@@ -101,7 +100,7 @@ internal sealed class Explainer(Instance inst, SolveOptions options, int seed, C
                     foreach (var days in blocked.Where(u => u.Unit.ReadinessDays > inst.ReadinessWindowDays).Select(u => u.Unit.ReadinessDays).Distinct().Order().Take(4))
                     {
                         var date = s.StanceDate.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                        if (Try($"deadline={date}", key.Kind, $"readiness deadline {date} ({days} days after the stance date instead of {inst.ReadinessWindowDays})", best))
+                        if (Try(new SetDeadline(s.StanceDate.AddDays(days)), key.Kind, $"readiness deadline {date} ({days} days after the stance date instead of {inst.ReadinessWindowDays})", best))
                             best = results[^1].S.WeightedFillGained;
                     }
                     break;
@@ -113,52 +112,51 @@ internal sealed class Explainer(Instance inst, SolveOptions options, int seed, C
                     if (keep > 0)
                     {
                         var floor = Math.Floor(100.0 * (keep - 1) / total) / 100;
-                        Try(FormattableString.Invariant($"floor.{key.Nation}={floor:0.##}"), key.Kind, FormattableString.Invariant($"{Name(key.Nation!)} keeps {floor:P0} of its manoeuvre brigades at home, freeing one more"));
+                        Try(new SetHomeDefenceFloor(key.Nation!, floor), key.Kind, FormattableString.Invariant($"{Name(key.Nation!)} keeps {floor:P0} of its manoeuvre brigades at home, freeing one more"));
                     }
                     break;
                 case RuleKind.Rotation:
-                    Try("rotation=single", key.Kind, "accept a single rotation (the plan is not sustainable beyond one tour)");
+                    Try(new SetRotation(RotationChange.SingleRotation), key.Kind, "accept a single rotation (the plan is not sustainable beyond one tour)");
                     break;
                 case RuleKind.Cohesion:
                     var k = s.Rules.Cohesion.MaxNationsPerDivision + 1;
-                    Try(FormattableString.Invariant($"cohesion={k}"), key.Kind, FormattableString.Invariant($"allow {k} nations per division"));
+                    Try(new SetCohesion(k), key.Kind, FormattableString.Invariant($"allow {k} nations per division"));
                     break;
                 case RuleKind.PersonnelShare or RuleKind.EquipmentCountShare or RuleKind.EquipmentValueShare:
                     SuggestShare((c, k, t) => Try(c, k, t));
                     break;
                 case RuleKind.Committed:
-                    Try("committed=allowed", key.Kind, "release units committed elsewhere (e.g. NATO forward land forces)");
+                    Try(new ReleaseUnits(ReleasedUnits.Committed), key.Kind, "release units committed elsewhere (e.g. NATO forward land forces)");
                     break;
                 case RuleKind.HomeDefenceUnits:
-                    Try("home_defence_units=allowed", key.Kind, "send units earmarked for home defence");
+                    Try(new ReleaseUnits(ReleasedUnits.HomeDefence), key.Kind, "send units earmarked for home defence");
                     break;
                 case RuleKind.UsAllowedKinds:
                     foreach (var kind in blocked.Where(u => u.Nation.Group == NationGroup.Us && !s.Rules.UsBackstop.AllowedKinds.Contains(u.Unit.Kind)).Select(u => u.Unit.Kind).Distinct().Order())
-                        Try($"us_kinds+={kind.ToCode()}", key.Kind, $"let the US backstop include {kind.ToCode()} units");
+                        Try(new AllowUsKind(kind), key.Kind, $"let the US backstop include {kind.ToCode()} units");
                     break;
                 case RuleKind.UsNoNetIncrease:
-                    Try("us_net_increase=allowed", key.Kind, "allow a net increase of US personnel in Europe (committed US units backfilled from the US)");
+                    Try(new AllowUsNetIncrease(), key.Kind, "allow a net increase of US personnel in Europe (committed US units backfilled from the US)");
                     break;
             }
         }
         return results.OrderByDescending(r => r.S.SlotsGained).ThenByDescending(r => r.S.WeightedFillGained).ThenBy(r => r.Order).Select(r => r.S).ToArray();
 
-        void SuggestShare(Func<string, RuleKind, string, bool> attempt)
+        void SuggestShare(Func<ScenarioEdit, RuleKind, string, bool> attempt)
         {
             var g = s.Rules.GroupShare;
-            var off = WhatIf.Apply(d, s, ["share=off"]).Value!;
-            var target = MaxFill(new Instance(off.Dataset, off.Scenario), rulesOn: true).Fill100;
+            var target = MaxFill(new Instance(d, new DisableGroupShare().ApplyTo(s)), rulesOn: true).Fill100;
             if (target <= baseline.Fill100) return;
             // The highest threshold (in steps of 0.01) that still reaches the fill of the plan without the share rule.
             int lo = 0, hi = (int)Math.Round(Math.Max(g.MinPersonnelShare, g.MinEquipmentShare) * 100);
             while (lo < hi && !ct.IsCancellationRequested)
             {
                 var mid = (lo + hi + 1) / 2;
-                var v = WhatIf.Apply(d, s, [FormattableString.Invariant($"share={mid / 100.0:0.00}")]).Value!;
-                if (MaxFill(new Instance(v.Dataset, v.Scenario), rulesOn: true).Fill100 >= target) lo = mid; else hi = mid - 1;
+                var v = new SetShares(mid / 100.0, mid / 100.0).ApplyTo(s);
+                if (MaxFill(new Instance(d, v), rulesOn: true).Fill100 >= target) lo = mid; else hi = mid - 1;
             }
             var t = lo / 100.0;
-            attempt(FormattableString.Invariant($"share={t:0.00}"), RuleKind.PersonnelShare, FormattableString.Invariant($"lower the {g.Group.ToCode()} share thresholds to {t:0.00}"));
+            attempt(new SetShares(t, t), RuleKind.PersonnelShare, FormattableString.Invariant($"lower the {g.Group.ToCode()} share thresholds to {t:0.00}"));
         }
     }
 

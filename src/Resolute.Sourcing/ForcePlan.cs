@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using Resolute.Domain;
+using Resolute.Domain.Edits;
 
 namespace Resolute.Sourcing;
 
@@ -122,7 +124,7 @@ public sealed record BindingRule(RuleKind Rule, string? Nation, string Text);
 /// <para><c>WeightedFillGained</c>: The same in slot weight.</para>
 /// <para><c>FillsRequirement</c>: True when the change alone fills every slot.</para>
 /// </remarks>
-public sealed record Suggestion(string WhatIf, string Text, RuleKind Rule, int SlotsGained, double WeightedFillGained, bool FillsRequirement);
+public sealed record Suggestion([property: JsonPropertyName("what_if")] ScenarioEdit Edit, string Text, RuleKind Rule, int SlotsGained, double WeightedFillGained, bool FillsRequirement);
 
 /// <summary>A group-share check: the group's share of the deployed force by one measure.</summary>
 /// <remarks>

@@ -1,5 +1,6 @@
 using Resolute.Data;
 using Resolute.Domain;
+using Resolute.Domain.Edits;
 using static Resolute.Sourcing.Tests.Build;
 
 namespace Resolute.Sourcing.Tests;
@@ -57,7 +58,7 @@ public sealed class HandMadeTests
         Assert.Equal("fra_1", plan.Assignments.Single().Unit);
         Assert.Contains(plan.BindingRules, b => b.Rule == RuleKind.PersonnelShare);
         var best = plan.Suggestions[0];
-        Assert.Equal("share=0.75", best.WhatIf);
+        Assert.Equal(new SetShares(0.75, 0.75), best.Edit);
         Assert.True(best.FillsRequirement);
         Assert.Empty(HardRules.Violations(d, s, plan));
     }
@@ -72,7 +73,7 @@ public sealed class HandMadeTests
 
         Assert.False(plan.IsFilled);
         Assert.Equal([new BindingRule(RuleKind.Stance, "DEU", "DEU stance peacekeeping_only on 2025-02-10: enablers only, no manoeuvre brigades")], plan.BindingRules);
-        Assert.Equal("DEU=not_ruled_out", plan.Suggestions[0].WhatIf);
+        Assert.Equal(new SetStance("DEU", StanceLevel.NotRuledOut), plan.Suggestions[0].Edit);
         Assert.Equal(RuleKind.Stance, plan.Shortfalls[0].Reasons[0].Rule);
     }
 
@@ -87,7 +88,7 @@ public sealed class HandMadeTests
 
         Assert.Equal(1, plan.Fill.FilledSlots);
         Assert.Equal(RuleKind.HomeDefenceFloor, Assert.Single(plan.BindingRules).Rule);
-        Assert.Equal("floor.POL=0", plan.Suggestions[0].WhatIf);
+        Assert.Equal(new SetHomeDefenceFloor("POL", 0), plan.Suggestions[0].Edit);
     }
 
     [Fact]
@@ -102,7 +103,7 @@ public sealed class HandMadeTests
 
         Assert.Equal(1, plan.Fill.FilledSlots);
         Assert.Equal(RuleKind.Cohesion, Assert.Single(plan.BindingRules).Rule);
-        Assert.Equal("cohesion=2", plan.Suggestions[0].WhatIf);
+        Assert.Equal(new SetCohesion(2), plan.Suggestions[0].Edit);
     }
 
     [Fact]
@@ -114,7 +115,7 @@ public sealed class HandMadeTests
         var plan = Solve(d, s);
 
         Assert.Equal(RuleKind.Readiness, Assert.Single(plan.BindingRules).Rule);
-        Assert.Equal("deadline=2025-04-11", plan.Suggestions[0].WhatIf);
+        Assert.Equal("deadline=2025-04-11", plan.Suggestions[0].Edit.Text);
     }
 
     [Fact]
@@ -145,7 +146,7 @@ public sealed class HandMadeTests
         Assert.True(plan.Us.NoNetIncreaseHolds);
         Assert.Contains(plan.BindingRules, b => b.Rule == RuleKind.UsAllowedKinds);
         Assert.Contains(plan.BindingRules, b => b.Rule == RuleKind.UsNoNetIncrease);
-        Assert.Contains(plan.Suggestions, x => x.WhatIf == "us_net_increase=allowed");
+        Assert.Contains(plan.Suggestions, x => x.Edit is AllowUsNetIncrease);
     }
 
     [Fact]
@@ -180,7 +181,7 @@ public sealed class HandMadeTests
 
         Assert.Null(result.Value);
         Assert.Equal(4, result.Errors.Count);
-        Assert.StartsWith("--what-if 'XXX=not_ruled_out': unknown nation 'XXX'", result.Errors[0], StringComparison.Ordinal);
+        Assert.StartsWith("--what-if 'XXX=not_ruled_out': unknown nation 'XXX'", result.Errors[0].ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
