@@ -66,6 +66,24 @@ public sealed class ScenarioApiTests(AppFixture fixture) : IClassFixture<AppFixt
     }
 
     [Fact]
+    public async Task Validate_AssumptionsAgainstTheCatalogue_ReportsEachAtItsNode()
+    {
+        // The three mistakes the catalogue catches: a misspelt id, a required one left out, a rotation ratio of 0.
+        var viewer = await fixture.As(Roles.Viewer);
+        var yaml = Bundled.Yaml(Bundled.Quick)
+            .Replace("  - id: aid_level\n", "  - id: aid_levl\n", StringComparison.Ordinal)
+            .Replace("rotation: {ratio: 3,", "rotation: {ratio: 0,", StringComparison.Ordinal);
+
+        var body = await ValidateAsync(viewer, yaml, Bundled.Quick);
+
+        Assert.False(body.Valid);
+        var errors = body.Problems.Where(p => p.Severity == "error").Select(p => (p.Code, p.Line, p.Message)).ToList();
+        Assert.Contains(("RES022", Bundled.LineOf(yaml, "  rotation:"), "expected a number from 1 to 10, found 0"), errors);
+        Assert.Contains(("RES031", Bundled.LineOf(yaml, "  - id: aid_levl"), "unknown assumption 'aid_levl'; did you mean 'aid_level'?"), errors);
+        Assert.Contains(errors, e => e.Code == "RES034" && e.Line == Bundled.LineOf(yaml, "assumptions:") && e.Message.StartsWith("expected an assumption 'aid_level'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Validate_SyntaxError_ReportsLineAndColumn()
     {
         var viewer = await fixture.As(Roles.Viewer);
