@@ -1,4 +1,5 @@
 using System.Globalization;
+using Resolute.Domain.Diagnostics;
 using Resolute.Planning;
 using Resolute.Reports;
 
@@ -40,16 +41,20 @@ public sealed class ResoluteOptions
     public PlanOptions PlanOptions => new(Threads, Runs, TornadoRunsPerPoint, SobolSamples);
 
     /// <summary>Every invalid setting, in one list.</summary>
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<Diagnostic> Validate()
     {
-        var errors = new List<string>();
+        var errors = new List<Diagnostic>();
         if (MaxUploadBytes is < 1024 or > 64 * 1024 * 1024)
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"Resolute:MaxUploadBytes: expected 1024 to 67108864, found {MaxUploadBytes}"));
+            errors.Add(Diagnostic.Setting($"{Section}:{nameof(MaxUploadBytes)}", Messages.OutOfRange("1024 to 67108864", MaxUploadBytes)));
         if (ConcurrentRuns is < 1 or > 16)
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"Resolute:ConcurrentRuns: expected 1 to 16, found {ConcurrentRuns}"));
-        errors.AddRange(PlanOptions.Validate().Select(e => "Resolute: " + e));
+            errors.Add(Diagnostic.Setting($"{Section}:{nameof(ConcurrentRuns)}", Messages.OutOfRange("1 to 16", ConcurrentRuns)));
+        // The plan options name their settings in snake case (threads, sobol_samples); here they are Resolute:Threads, Resolute:SobolSamples.
+        errors.AddRange(PlanOptions.Validate().Select(e => e with { File = $"{Section}:{Setting(e.File)}" }));
         return errors;
     }
+
+    private static string Setting(string snake) =>
+        string.Concat(snake.Split('_').Select(w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..]));
 
     public static string Size(long bytes) => bytes >= 1024 * 1024
         ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.#} MiB")

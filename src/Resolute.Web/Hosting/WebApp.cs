@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Resolute.Domain.Diagnostics;
 using Resolute.Web.Api;
 using Resolute.Web.Pages;
 using Resolute.Web.Runs;
@@ -115,8 +116,8 @@ public static class WebApp
 }
 
 /// <summary>Reports every invalid setting of <typeparamref name="T"/> at once.</summary>
-internal sealed class ListValidator<T>(Func<T, IReadOnlyList<string>> validate) : IValidateOptions<T> where T : class
+internal sealed class ListValidator<T>(Func<T, IReadOnlyList<Diagnostic>> validate) : IValidateOptions<T> where T : class
 {
     public ValidateOptionsResult Validate(string? name, T options) =>
-        validate(options) is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
+        validate(options) is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors.Select(e => e.ToString())) : ValidateOptionsResult.Success;
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Resolute.Domain.Diagnostics;
 
 namespace Resolute.Web.Store;
 
@@ -34,19 +35,20 @@ public sealed class RunStoreOptions
         || (Provider.Length == 0 && !string.IsNullOrWhiteSpace(ConnectionString));
 
     /// <summary>Every invalid setting (empty when valid).</summary>
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<Diagnostic> Validate()
     {
-        var errors = new List<string>();
+        const string At = "Resolute:Store:";
+        var errors = new List<Diagnostic>();
         if (Provider.Length > 0 && !Provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase) && !Provider.Equals("postgres", StringComparison.OrdinalIgnoreCase))
-            errors.Add($"Resolute:Store:Provider: expected 'sqlite' or 'postgres', found '{Provider}'");
+            errors.Add(Diagnostic.Setting(At + nameof(Provider), Messages.InvalidValue("'sqlite' or 'postgres'", Provider)));
         if (IsPostgres && string.IsNullOrWhiteSpace(ConnectionString))
-            errors.Add("Resolute:Store:ConnectionString (or ConnectionStrings:Resolute): expected a PostgreSQL connection string for provider 'postgres', found none");
+            errors.Add(Diagnostic.Setting(At + "ConnectionString (or ConnectionStrings:Resolute)", Messages.MissingSetting("a PostgreSQL connection string for provider 'postgres'")));
         if (!IsPostgres && string.IsNullOrWhiteSpace(SqlitePath))
-            errors.Add("Resolute:Store:SqlitePath: expected a file path, found none");
+            errors.Add(Diagnostic.Setting(At + nameof(SqlitePath), Messages.MissingSetting("a file path")));
         if (TimeoutSeconds is < 1 or > 600)
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"Resolute:Store:TimeoutSeconds: expected 1 to 600, found {TimeoutSeconds}"));
+            errors.Add(Diagnostic.Setting(At + nameof(TimeoutSeconds), Messages.OutOfRange("1 to 600", TimeoutSeconds)));
         if (OpenWaitSeconds is < 0 or > 600)
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"Resolute:Store:OpenWaitSeconds: expected 0 to 600, found {OpenWaitSeconds}"));
+            errors.Add(Diagnostic.Setting(At + nameof(OpenWaitSeconds), Messages.OutOfRange("0 to 600", OpenWaitSeconds)));
         return errors;
     }
 

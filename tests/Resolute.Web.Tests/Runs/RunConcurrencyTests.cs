@@ -38,7 +38,10 @@ public sealed class RunConcurrencyTests
     [Fact]
     public void Validate_ConcurrentRunsOutOfRange_IsReported()
     {
-        Assert.Contains("Resolute:ConcurrentRuns: expected 1 to 16, found 0", new ResoluteOptions { ConcurrentRuns = 0 }.Validate());
+        Assert.Contains("Resolute:ConcurrentRuns: expected 1 to 16, found 0", new ResoluteOptions { ConcurrentRuns = 0 }.Validate().Select(d => d.ToString()));
         Assert.Empty(new ResoluteOptions { ConcurrentRuns = 4 }.Validate());
+        // The plan options' settings keep the dashboard's names.
+        Assert.Equal(["Resolute:Threads: expected at least 1, found 0", "Resolute:SobolSamples: expected 0 or at least 2, found 1"],
+            new ResoluteOptions { Threads = 0, SobolSamples = 1 }.Validate().Select(d => d.ToString()));
     }
 }
