@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Resolute.Balance;
+using Resolute.Data.Text;
+using Resolute.Domain.Diagnostics;
 
 namespace Resolute.Cli;
 
@@ -59,14 +61,15 @@ internal static class FitCommand
             var path = parse.GetValue(csv) ?? "";
             if (errors.Count == 0)
             {
-                var rows = FitInput.Read(path, shape == 1 ? LanchesterForm.Discrete : LanchesterForm.Continuous, errors);
-                if (errors.Count == 0)
+                var rows = FitInput.Read(path, shape == 1 ? LanchesterForm.Discrete : LanchesterForm.Continuous);
+                if (rows.Value is { } observations)
                 {
                     var result = LanchesterFit.Fit(
-                        rows, (LanchesterLaw)law, shape == 1 ? LanchesterForm.Discrete : LanchesterForm.Continuous, fixedWeiss);
+                        observations, (LanchesterLaw)law, shape == 1 ? LanchesterForm.Discrete : LanchesterForm.Continuous, fixedWeiss);
                     output.Write(style == 1 ? Json(result) : Text(result));
                     return 0;
                 }
+                errors.AddRange(rows.Diagnostics.Select(d => d.ToString()));
             }
             foreach (var line in errors) error.WriteLine(line);
             return InputError;
@@ -148,120 +151,42 @@ internal static class FitCommand
 }
 
 /// <summary>
-/// Reads the fit's CSV: a header naming <c>t</c>, <c>blue</c>, <c>red</c> and optionally
-/// <c>blue_reinforcements</c>, <c>red_reinforcements</c> (any order), then one row per time.
-/// Every problem is reported as <c>file:line:column: expected …, found …</c>, all of them, not the first.
+/// Reads the fit's CSV with the project's CSV reader: a header naming <c>t</c>, <c>blue</c>, <c>red</c> and optionally
+/// <c>blue_reinforcements</c>, <c>red_reinforcements</c> (any order), then one row per time. Every problem is reported as
+/// <c>file:line:column: expected …, found …</c>, all of them, not the first.
 /// </summary>
 internal static class FitInput
 {
-    private static readonly string[] Known = ["t", "blue", "red", "blue_reinforcements", "red_reinforcements"];
+    private const string T = "t", Blue = "blue", Red = "red", BlueIn = "blue_reinforcements", RedIn = "red_reinforcements";
 
-    public static IReadOnlyList<LanchesterObservation> Read(string path, LanchesterForm form, List<string> errors)
+    public static LoadResult<IReadOnlyList<LanchesterObservation>> Read(string path, LanchesterForm form)
     {
-        string[] lines;
-        try
+        var bag = new DiagnosticBag();
+        var table = CsvTable.Load(path, [T, Blue, Red], bag, [BlueIn, RedIn]);
+        if (table is null) return bag.Result<IReadOnlyList<LanchesterObservation>>(() => []);
+        double? previous = null;
+        var rows = table.Bind<LanchesterObservation?>(r =>
         {
-            lines = File.ReadAllLines(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            errors.Add($"{path}:1:1: expected a readable CSV file, found {(e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.GetType().Name)}");
-            return [];
-        }
-        return Parse(path, lines, form, errors);
-    }
-
-    internal static IReadOnlyList<LanchesterObservation> Parse(string path, IReadOnlyList<string> lines, LanchesterForm form, List<string> errors)
-    {
-        var headerLine = 0;
-        while (headerLine < lines.Count && string.IsNullOrWhiteSpace(lines[headerLine])) headerLine++;
-        if (headerLine == lines.Count)
-        {
-            errors.Add($"{path}:1:1: expected a header row t,blue,red[,blue_reinforcements,red_reinforcements], found end of file");
-            return [];
-        }
-
-        var header = Fields(lines[headerLine]);
-        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (name, column, index) in header)
-        {
-            var key = name.ToLowerInvariant();
-            if (Array.IndexOf(Known, key) < 0) errors.Add($"{path}:{headerLine + 1}:{column}: expected one of {string.Join(", ", Known)}, found '{name}'");
-            else if (!columns.TryAdd(key, index)) errors.Add($"{path}:{headerLine + 1}:{column}: expected each column once, found '{name}' again");
-        }
-        foreach (var required in Known.Take(3))
-        {
-            if (!columns.ContainsKey(required)) errors.Add($"{path}:{headerLine + 1}:1: expected a '{required}' column, found none");
-        }
-        if (errors.Count > 0) return [];
-
-        var rows = new List<LanchesterObservation>();
-        double? previousTime = null;
-        for (var i = headerLine + 1; i < lines.Count; i++)
-        {
-            if (string.IsNullOrWhiteSpace(lines[i])) continue;
-            var line = i + 1;
-            var fields = Fields(lines[i]);
-            if (fields.Count != header.Count)
+            var errors = bag.ErrorCount;
+            var first = previous is null;
+            var t = r.Double(T);
+            // The first row is the initial state; later rows may leave a strength unobserved (empty).
+            double Strength(string column) => r.Text(column, required: first).Length == 0 ? double.NaN : r.Double(column, min: 0);
+            var (blue, red) = (Strength(Blue), Strength(Red));
+            var blueIn = table.Has(BlueIn) ? r.OptionalDouble(BlueIn) ?? 0 : 0;
+            var redIn = table.Has(RedIn) ? r.OptionalDouble(RedIn) ?? 0 : 0;
+            if (bag.ErrorCount > errors) return null;
+            if (previous is { } p && !(t > p)) { r.Error(T, Messages.OutOfRange($"a time after {Messages.Number(p)}", t)); return null; }
+            previous = t;
+            if (form == LanchesterForm.Discrete && (t != Math.Floor(t) || Math.Abs(t) > 1e9))
             {
-                errors.Add($"{path}:{line}:1: expected {header.Count} fields, found {fields.Count}");
-                continue;
+                r.Error(T, Messages.InvalidValue("a whole day for the discrete form", r.Text(T)));
+                return null;
             }
-            var first = rows.Count == 0 && previousTime is null;
-            var before = errors.Count;
-            var t = Number(fields[columns["t"]], "a time in days", allowEmpty: false, nonNegative: false);
-            var blue = Number(fields[columns["blue"]], "a non-negative strength", allowEmpty: !first, nonNegative: true);
-            var red = Number(fields[columns["red"]], "a non-negative strength", allowEmpty: !first, nonNegative: true);
-            var blueIn = columns.TryGetValue("blue_reinforcements", out var b) ? Number(fields[b], "a non-negative number of reinforcements", true, true) : 0;
-            var redIn = columns.TryGetValue("red_reinforcements", out var r) ? Number(fields[r], "a non-negative number of reinforcements", true, true) : 0;
-            var tField = fields[columns["t"]];
-            if (errors.Count == before && previousTime is { } previous && !(t > previous))
-            {
-                errors.Add(string.Create(CultureInfo.InvariantCulture, $"{path}:{line}:{tField.Column}: expected a time after {previous}, found {tField.Text}"));
-            }
-            else if (errors.Count == before && form == LanchesterForm.Discrete && (t != Math.Floor(t) || Math.Abs(t) > 1e9))
-            {
-                errors.Add($"{path}:{line}:{tField.Column}: expected a whole day for the discrete form, found {tField.Text}");
-            }
-            if (errors.Count == before) rows.Add(new LanchesterObservation(t, blue, red, double.IsNaN(blueIn) ? 0 : blueIn, double.IsNaN(redIn) ? 0 : redIn));
-            if (double.IsFinite(t)) previousTime = t;
-
-            double Number((string Text, int Column, int Index) field, string expected, bool allowEmpty, bool nonNegative)
-            {
-                if (field.Text.Length == 0)
-                {
-                    if (allowEmpty) return double.NaN;
-                    errors.Add($"{path}:{line}:{field.Column}: expected {expected}{(first && nonNegative ? " on the first row" : "")}, found an empty cell");
-                    return double.NaN;
-                }
-                if (double.TryParse(field.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) && (!nonNegative || value >= 0))
-                {
-                    return value;
-                }
-                errors.Add($"{path}:{line}:{field.Column}: expected {expected}, found '{field.Text}'");
-                return double.NaN;
-            }
-        }
-        if (errors.Count == 0 && rows.Count < 2)
-        {
-            errors.Add($"{path}:{lines.Count + 1}:1: expected at least two data rows, found {rows.Count}");
-        }
-        return rows;
-    }
-
-    /// <summary>Comma-separated cells, trimmed, with the 1-based column where each starts.</summary>
-    private static List<(string Text, int Column, int Index)> Fields(string line)
-    {
-        var fields = new List<(string, int, int)>();
-        var start = 0;
-        for (var i = 0; i <= line.Length; i++)
-        {
-            if (i < line.Length && line[i] != ',') continue;
-            var raw = line[start..i];
-            var lead = raw.Length - raw.TrimStart().Length;
-            fields.Add((raw.Trim(), start + lead + 1, fields.Count));
-            start = i + 1;
-        }
-        return fields;
+            return new LanchesterObservation(t, blue, red, blueIn, redIn);
+        }).Where(o => o is not null).Select(o => o!.Value).ToArray();
+        if (bag.ErrorCount == 0 && rows.Length < 2)
+            bag.Add(new Position(path, table.EndLine, 1), Messages.MissingSetting($"at least two data rows (found {rows.Length})"));
+        return bag.Result<IReadOnlyList<LanchesterObservation>>(() => rows);
     }
 }

@@ -198,6 +198,20 @@ public sealed partial class CommandTests
     }
 
     [Fact]
+    public void Fit_BadHeader_ReportsEveryColumnProblemWithThePositions()
+    {
+        var csv = Path.Combine(CliRunner.TempDir(), "header.csv");
+        File.WriteAllText(csv, "tt,blue,red,blue_reinforcement\n0,1000,600,0\n1,990,590,0\n");
+
+        var run = CliRunner.Invoke("fit", csv);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{csv}:1:1: unknown column 'tt'; did you mean 't'?", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"{csv}:1:13: unknown column 'blue_reinforcement'; did you mean 'blue_reinforcements'?", run.Error, StringComparison.Ordinal);
+        Assert.Contains("expected a column 't', found none", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Geo_PlacesTheForceGenerationPlan_AndNamesNoBatteryForNothing()
     {
         var dir = CliRunner.TempDir();

@@ -68,10 +68,11 @@ internal static class Csv
 }
 
 /// <summary>
-/// Reads one CSV file against a fixed schema: checks the header, then hands each row to a binder that pulls
-/// typed values by column name. Every problem goes to the bag; nothing throws.
+/// Reads one CSV file against a schema (required columns, and optional ones a file may leave out): checks the header,
+/// then hands each row to a binder that pulls typed values by column name. Every problem goes to the bag; nothing
+/// throws. The dataset loader and the CLI's other CSV inputs (<c>fit</c>) read through it.
 /// </summary>
-internal sealed class CsvTable
+public sealed class CsvTable
 {
     private readonly string _file;
     private readonly DiagnosticBag _bag;
@@ -84,9 +85,20 @@ internal sealed class CsvTable
         _file = file; _bag = bag; _rows = rows; _headerLine = headerLine;
     }
 
-    /// <summary>Parses <paramref name="text"/>; null when the header is unusable (errors reported).</summary>
-    public static CsvTable? Open(string text, string file, IReadOnlyList<string> schema, DiagnosticBag bag)
+    /// <summary>Reads and parses the file at <paramref name="path"/>; null when it cannot be read or its header is unusable (errors reported).</summary>
+    public static CsvTable? Load(string path, IReadOnlyList<string> schema, DiagnosticBag bag, IReadOnlyList<string>? optional = null)
     {
+        ArgumentNullException.ThrowIfNull(bag);
+        return DatasetLoader.ReadFile(path, bag) is { } text ? Open(text, path, schema, bag, optional) : null;
+    }
+
+    /// <summary>Parses <paramref name="text"/>; null when the header is unusable (errors reported).</summary>
+    public static CsvTable? Open(string text, string file, IReadOnlyList<string> schema, DiagnosticBag bag, IReadOnlyList<string>? optional = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(bag);
+        IReadOnlyList<string> known = [.. schema, .. optional ?? []];
         if (text.Trim().Length == 0) { bag.Add(new Position(file, 1, 1), Messages.FileEmpty()); return null; }
         var rows = Csv.Parse(text, file, bag);
         var header = rows[0];
@@ -95,7 +107,7 @@ internal sealed class CsvTable
         for (var c = 0; c < header.Count; c++)
         {
             var name = header[c].Text.Trim();
-            if (!schema.Contains(name)) bag.Add(new Position(file, header[c].Line, header[c].Column), Messages.UnknownColumn(name, schema));
+            if (!known.Contains(name)) bag.Add(new Position(file, header[c].Line, header[c].Column), Messages.UnknownColumn(name, known));
             else if (!table._columns.TryAdd(name, c)) bag.Add(new Position(file, header[c].Line, header[c].Column), Messages.DuplicateId(name, header[0].Line));
         }
         foreach (var name in schema.Where(s => !table._columns.ContainsKey(s)))
@@ -120,8 +132,21 @@ internal sealed class CsvTable
         return result;
     }
 
-    internal sealed class CsvRow(CsvTable table, List<CsvField> fields)
+    /// <summary>True when the header has <paramref name="column"/> (an optional column may be absent).</summary>
+    public bool Has(string column) => _columns.ContainsKey(column);
+
+    /// <summary>The line after the last row, where "too few rows" is reported.</summary>
+    public int EndLine => (_rows.Count > 0 ? _rows[^1][0].Line : _headerLine) + 1;
+
+    /// <summary>One row, read by column name.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "Each typed reader is named after the value it reads.")]
+    public sealed class CsvRow
     {
+        private readonly CsvTable table;
+        private readonly List<CsvField> fields;
+
+        internal CsvRow(CsvTable table, List<CsvField> fields) => (this.table, this.fields) = (table, fields);
+
         /// <summary>The line the row starts on.</summary>
         public int Line => fields[0].Line;
 
@@ -129,7 +154,8 @@ internal sealed class CsvTable
 
         private CsvField Field(string column) => fields[table._columns[column]];
 
-        private void Error(string column, Problem problem) => table._bag.Add(At(column), problem);
+        /// <summary>Reports <paramref name="problem"/> at the row's <paramref name="column"/>.</summary>
+        public void Error(string column, Problem problem) => table._bag.Add(At(column), problem);
 
         /// <summary>The trimmed text; reports an error when <paramref name="required"/> and empty.</summary>
         public string Text(string column, bool required = true)
