@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Resolute.Planning;
 using Resolute.Data;
-using Resolute.Domain;
 using Resolute.Reports;
 using Spectre.Console;
 

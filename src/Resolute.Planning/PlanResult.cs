@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Resolute.Balance;
-using Resolute.Data;
 using Resolute.Domain;
 using Resolute.Geo;
 using Resolute.Sourcing;

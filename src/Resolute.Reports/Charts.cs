@@ -19,15 +19,11 @@ internal static partial class Charts
     internal static readonly string[] Palette = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"];
     private const string Grey = "#BBBBBB", Black = "#000000";
 
-    private static readonly Lock FontGate = new();
+    // No fontconfig with SkiaSharp's NoDependencies assets: name the font once, or text measures in a serif fallback.
+    static Charts() => Fonts.Default = "DejaVu Sans";
 
     private static Plot NewPlot(string title, string x, string y)
     {
-        lock (FontGate)
-        {
-            // No fontconfig with SkiaSharp's NoDependencies assets: name the font, or text measures in a serif fallback.
-            Fonts.Default = "DejaVu Sans";
-        }
         var plot = new Plot();
         plot.Title(title, 15);
         plot.XLabel(x, 13);

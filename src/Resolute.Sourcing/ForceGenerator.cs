@@ -1,4 +1,3 @@
-using Google.OrTools.Sat;
 using Resolute.Domain;
 
 namespace Resolute.Sourcing;

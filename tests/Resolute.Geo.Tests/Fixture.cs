@@ -1,6 +1,5 @@
 using Resolute.Data;
 using Resolute.Domain;
-using Resolute.Geo;
 
 namespace Resolute.Geo.Tests;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-using Resolute.Planning;
 
 namespace Resolute.Reports.Tests;
 

@@ -1,4 +1,3 @@
-using Resolute.Data;
 using Resolute.Domain;
 using Resolute.Domain.Edits;
 using static Resolute.Sourcing.Tests.Build;

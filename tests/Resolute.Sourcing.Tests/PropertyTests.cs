@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Resolute.Data;
 using Resolute.Domain;
 using static Resolute.Sourcing.Tests.Build;
 

@@ -1,4 +1,3 @@
-using Resolute.Domain.Assumptions;
 using System.Numerics;
 using P = Resolute.Domain.Assumptions.CampaignParameter;
 
@@ -124,7 +123,6 @@ internal static class CampaignKernel
         var firstCity = new Vector<double>[nv]; var broke = new Vector<double>[nv]; var combatDays = new Vector<double>[nv];
 
         var ratios = QjmTables.Ratios;
-        var sectorWeights = new double[sectors];
         for (var v = 0; v < nv; v++)
         {
             for (var i = 0; i < w; i++) laneKey[i] = keys[Math.Min((v * w) + i, count - 1)];
@@ -190,7 +188,6 @@ internal static class CampaignKernel
                 scaleBlue[idx] = r0;
             }
         }
-        _ = sectorWeights;
 
         var zero = Vector<double>.Zero;
         var one = Vector<double>.One;

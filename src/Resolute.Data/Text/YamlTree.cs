@@ -1,6 +1,5 @@
 using System.Globalization;
 using Resolute.Domain.Diagnostics;
-using Resolute.Domain;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -4,7 +4,6 @@ using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Resolute.Planning;
 using Resolute.Web.Hosting;
 using Resolute.Web.Runs;
 using Resolute.Web.Store;

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Resolute.Web.Api;
-using Resolute.Web.Pages;
 using Resolute.Web.Store;
 using static Resolute.Web.Pages.Html;
 

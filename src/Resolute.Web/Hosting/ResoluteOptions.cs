@@ -1,7 +1,6 @@
 using System.Globalization;
 using Resolute.Domain.Diagnostics;
 using Resolute.Planning;
-using Resolute.Reports;
 
 namespace Resolute.Web.Hosting;
 

@@ -1,5 +1,4 @@
 using Resolute.Planning;
-using Resolute.Reports;
 
 namespace Resolute.Web.Runs;
 

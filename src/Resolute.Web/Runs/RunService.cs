@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Resolute.Planning;
-using Resolute.Reports;
 using Resolute.Web.Store;
 
 namespace Resolute.Web.Runs;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Resolute.Planning;
-using Resolute.Reports;
 using Resolute.Web.Hosting;
 using Resolute.Web.Runs;
 using Resolute.Web.Tests.Support;

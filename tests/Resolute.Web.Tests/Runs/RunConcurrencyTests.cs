@@ -1,4 +1,3 @@
-using Resolute.Web.Api;
 using Resolute.Web.Runs;
 using Resolute.Web.Hosting;
 using Resolute.Web.Tests.Support;

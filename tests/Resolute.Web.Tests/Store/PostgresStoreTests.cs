@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Resolute.Planning;
-using Resolute.Reports;
 using Resolute.Web.Api;
 using Resolute.Web.Hosting;
 using Resolute.Web.Runs;

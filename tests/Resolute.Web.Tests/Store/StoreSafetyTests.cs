@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Resolute.Planning;
 using Resolute.Web.Api;
 using Resolute.Web.Hosting;
 using Resolute.Web.Runs;
