@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Resolute.Web.Hosting;
-using Resolute.Web.Tests.Support;
-
 namespace Resolute.Web.Tests.Api;
 
 public sealed class OpenApiTests(AppFixture fixture) : IClassFixture<AppFixture>

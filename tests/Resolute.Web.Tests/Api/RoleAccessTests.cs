@@ -1,8 +1,3 @@
-using System.Net;
-using Resolute.Web.Api;
-using Resolute.Web.Hosting;
-using Resolute.Web.Tests.Support;
-
 namespace Resolute.Web.Tests.Api;
 
 /// <summary>

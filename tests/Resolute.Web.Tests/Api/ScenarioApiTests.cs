@@ -1,10 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Resolute.Web.Api;
-using Resolute.Web.Hosting;
-using Resolute.Web.Tests.Support;
-
 namespace Resolute.Web.Tests.Api;
 
 /// <summary>The scenario API: read, validate with positions, save with revision checks, copy, and the request limits.</summary>

@@ -1,8 +1,6 @@
-using System.Net;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Resolute.Web.Tests.Support;
 
 namespace Resolute.Web.Tests.Hosting;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Resolute.Web.Tests.Support;
-
 namespace Resolute.Web.Tests.Hosting;
 
 public sealed class HealthTests(AppFixture fixture) : IClassFixture<AppFixture>

@@ -1,7 +1,3 @@
-using System.Net;
-using Resolute.Web.Hosting;
-using Resolute.Web.Tests.Support;
-
 namespace Resolute.Web.Tests.Hosting;
 
 /// <summary>The one-time setup page, and the <c>create-user</c> command that does the same from a shell.</summary>

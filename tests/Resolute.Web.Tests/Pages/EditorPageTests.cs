@@ -1,8 +1,4 @@
-using System.Net;
 using AngleSharp.Html.Dom;
-using Resolute.Web.Api;
-using Resolute.Web.Hosting;
-using Resolute.Web.Tests.Support;
 
 namespace Resolute.Web.Tests.Pages;
 

@@ -1,9 +1,4 @@
-using System.Net;
-using System.Text.Json;
 using Resolute.Planning;
-using Resolute.Web.Hosting;
-using Resolute.Web.Runs;
-using Resolute.Web.Tests.Support;
 
 namespace Resolute.Web.Tests.Runs;
 

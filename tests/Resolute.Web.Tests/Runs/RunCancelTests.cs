@@ -1,10 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Resolute.Web.Api;
-using Resolute.Web.Hosting;
-using Resolute.Web.Runs;
-using Resolute.Web.Tests.Support;
-
 namespace Resolute.Web.Tests.Runs;
 
 public sealed class RunCancelTests

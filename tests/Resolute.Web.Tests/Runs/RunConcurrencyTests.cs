@@ -1,7 +1,3 @@
-using Resolute.Web.Runs;
-using Resolute.Web.Hosting;
-using Resolute.Web.Tests.Support;
-
 namespace Resolute.Web.Tests.Runs;
 
 public sealed class RunConcurrencyTests

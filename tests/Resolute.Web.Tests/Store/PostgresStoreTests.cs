@@ -1,13 +1,7 @@
-using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Resolute.Planning;
-using Resolute.Web.Api;
-using Resolute.Web.Hosting;
-using Resolute.Web.Runs;
-using Resolute.Web.Store;
-using Resolute.Web.Tests.Support;
 
 namespace Resolute.Web.Tests.Store;
 

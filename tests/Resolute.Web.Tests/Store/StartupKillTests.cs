@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Resolute.Web.Tests.Support;
 using Xunit.Abstractions;
 
 namespace Resolute.Web.Tests.Store;

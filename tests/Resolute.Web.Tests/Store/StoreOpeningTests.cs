@@ -1,10 +1,5 @@
 using System.Diagnostics;
-using System.Net;
 using Microsoft.Data.Sqlite;
-using Resolute.Web.Api;
-using Resolute.Web.Hosting;
-using Resolute.Web.Store;
-using Resolute.Web.Tests.Support;
 
 namespace Resolute.Web.Tests.Store;
 

@@ -1,11 +1,5 @@
-using System.Net;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Resolute.Web.Api;
-using Resolute.Web.Hosting;
-using Resolute.Web.Runs;
-using Resolute.Web.Store;
-using Resolute.Web.Tests.Support;
 
 namespace Resolute.Web.Tests.Store;
 

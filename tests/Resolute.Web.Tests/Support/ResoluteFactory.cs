@@ -5,8 +5,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Resolute.Web.Hosting;
-using Resolute.Web.Store;
 
 namespace Resolute.Web.Tests.Support;
 

@@ -1,9 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using Resolute.Web.Api;
-using Resolute.Web.Hosting;
 
 namespace Resolute.Web.Tests.Support;
 

@@ -1,7 +1,4 @@
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
-using Resolute.Web.Runs;
 
 namespace Resolute.Web.Tests.Support;
 
