@@ -47,6 +47,9 @@ internal sealed class SelfHost : IAsyncDisposable
             ["Resolute:Runs"] = "200",
             ["Resolute:TornadoRunsPerPoint"] = "0",
             ["Resolute:SobolSamples"] = "0",
+            // Every simulated user signs in from 127.0.0.1: the per-client throttles would measure themselves.
+            ["Resolute:SignIn:AttemptsPerClient"] = "100000",
+            ["Resolute:SignIn:ApiRequestsPerMinute"] = "1000000",
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls("http://127.0.0.1:0");

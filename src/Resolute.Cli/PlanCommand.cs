@@ -43,8 +43,13 @@ internal static class PlanCommand
                 new ScenarioInput(Bundled.ResolveScenario(parse.GetValue(scenario))),
                 [.. (parse.GetValue(compare) ?? []).Where(id => id != "none").Select(id => new ScenarioInput(Bundled.ResolveScenario(id)))],
                 options);
+            // The briefing's directory is checked with the scenarios, not after minutes of planning (for the default one, its
+            // parent: the name needs the result), and every problem is reported at once.
+            var chosen = parse.GetValue(outDir);
+            var unwritable = BriefingOutput.CheckWritable(chosen ?? "resolute-out");
+            if (unwritable is not null) output.Error.WriteLine($"--out: cannot write to '{chosen ?? "resolute-out"}': {unwritable}");
             var (_, _, problems) = PlanJob.Check(dataset, request);
-            if (problems.Count > 0 && output.Report(problems) != 0) return Task.FromResult(ResoluteCli.InputError);
+            if ((problems.Count > 0 && output.Report(problems) != 0) || unwritable is not null) return Task.FromResult(ResoluteCli.InputError);
 
             PlanResult result;
             try
@@ -56,8 +61,8 @@ internal static class PlanCommand
                 output.Error.WriteLine("Stopped: nothing written.");
                 return Task.FromResult(130);
             }
-            var dir = parse.GetValue(outDir) ?? Path.Combine("resolute-out", Briefing.DirectoryName(result));
-            var files = Briefing.Render(result, briefing);
+            var dir = chosen ?? Path.Combine("resolute-out", Briefing.DirectoryName(result));
+            var files = BriefingOutput.Render(output, result, briefing);
             if (parse.GetValue(format) == "json") output.Out.WriteLine(files.Json);
             else Render(output.Console, result);
             return Task.FromResult(BriefingOutput.Write(output, dir, files));

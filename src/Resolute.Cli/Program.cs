@@ -1,3 +1,3 @@
 using Resolute.Cli;
 
-return ResoluteCli.Build().Parse(args).Invoke();
+return ResoluteCli.Run(args);

@@ -24,6 +24,12 @@ internal static class ReportCommand
             var path = parse.GetValue(input)!;
             var options = new BriefingOptions(parse.GetValue(tiles), parse.GetValue(attribution));
             if (options.Validate() is { Count: > 0 } invalid) return output.Report(invalid);
+            var dir = parse.GetValue(outDir) ?? Path.GetDirectoryName(Path.GetFullPath(path))!;
+            if (BriefingOutput.CheckWritable(dir) is { } unwritable)
+            {
+                output.Error.WriteLine($"--out: cannot write to '{dir}': {unwritable}");
+                return ResoluteCli.InputError;
+            }
             string json;
             try
             {
@@ -31,17 +37,16 @@ internal static class ReportCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or SecurityException)
             {
-                output.Error.WriteLine($"{path}: cannot read the file: {e.Message}");
+                output.Error.WriteLine($"{path}: cannot read the file: {(e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message)}");
                 return ResoluteCli.InputError;
             }
             var read = ResultJson.Read(json);
             if (read.Value is not { } result)
             {
-                output.Error.WriteLine($"{path}: {read.Error}");
+                output.Error.WriteLine(read.Describe(path));
                 return ResoluteCli.InputError;
             }
-            var dir = parse.GetValue(outDir) ?? Path.GetDirectoryName(Path.GetFullPath(path))!;
-            return BriefingOutput.Write(output, dir, Briefing.Render(result, options));
+            return BriefingOutput.Write(output, dir, BriefingOutput.Render(output, result, options));
         });
         return command;
     }
@@ -53,6 +58,46 @@ internal static class BriefingOutput
     public static (Option<string?> Tiles, Option<string?> Attribution) TileOptions() =>
         (new Option<string?>("--tiles") { Description = "Optional raster tile URL template ({z}/{x}/{y}) drawn under the map when online; the embedded base map works offline without it." },
          new Option<string?>("--tiles-attribution") { Description = "Attribution text the tile server requires." });
+
+    /// <summary>
+    /// Checks, before any work, that the briefing can be written into <paramref name="dir"/>: creates it if need be and
+    /// writes and removes a probe file there (a directory it created is removed again). Null when it can; why not, otherwise.
+    /// </summary>
+    public static string? CheckWritable(string dir)
+    {
+        var missing = new List<string>();
+        try
+        {
+            for (var d = Path.GetFullPath(dir); !Directory.Exists(d); d = Path.GetDirectoryName(d)!)
+            {
+                // .NET would say "could not find a part of the path", which is not what is wrong.
+                if (File.Exists(d)) return $"'{d}' is a file, not a directory";
+                missing.Add(d);
+                if (Path.GetDirectoryName(d) is null) break;
+            }
+            Directory.CreateDirectory(dir);
+            var probe = Path.Combine(dir, $".probe-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or SecurityException)
+        {
+            return e.Message;
+        }
+        finally
+        {
+            // Leave the file system as it was: the briefing's own write creates the directories again once there is a result.
+            foreach (var d in missing)
+            {
+                try { if (Directory.Exists(d) && !Directory.EnumerateFileSystemEntries(d).Any()) Directory.Delete(d); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            }
+        }
+    }
+
+    /// <summary>Renders the briefing, with any native library's stray standard-error text kept on its own labelled line.</summary>
+    public static BriefingFiles Render(Output output, PlanResult result, BriefingOptions options) =>
+        NativeStderr.Capture(output.Error, "chart rendering", () => Briefing.Render(result, options));
 
     /// <summary>Writes the files and prints their paths; on failure prints why and returns exit code 2.</summary>
     public static int Write(Output output, string dir, BriefingFiles files)

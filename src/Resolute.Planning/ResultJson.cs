@@ -5,10 +5,17 @@ using System.Text.Json.Serialization;
 
 namespace Resolute.Planning;
 
-/// <summary>A result.json read back: the result, or one sentence saying why it cannot be used.</summary>
+/// <summary>A result.json read back: the result, or one sentence saying why it cannot be used and where.</summary>
 /// <param name="Value">The result, when the file is a valid result of <see cref="PlanResult.CurrentSchemaVersion"/>.</param>
 /// <param name="Error">Why not, otherwise.</param>
-public sealed record ResultRead(PlanResult? Value, string? Error);
+/// <param name="Line">The 1-based line of the problem in the document, or 0 when the problem has no one place.</param>
+/// <param name="Column">The 1-based column (in characters) of the problem on <paramref name="Line"/>, or 0.</param>
+public sealed record ResultRead(PlanResult? Value, string? Error, int Line = 0, int Column = 0)
+{
+    /// <summary>The error in the <c>file:line:column: message</c> form (<c>file: message</c> when it has no place).</summary>
+    public string Describe(string file) =>
+        Line > 0 ? string.Create(CultureInfo.InvariantCulture, $"{file}:{Line}:{Column}: {Error}") : $"{file}: {Error}";
+}
 
 /// <summary>
 /// The <c>result.json</c> format: snake_case names, enums as snake_case strings, ∞ and NaN as named literals, a top-level
@@ -55,9 +62,10 @@ public static class ResultJson
         }
         catch (JsonException e)
         {
-            var where = e.LineNumber is { } line ? string.Create(CultureInfo.InvariantCulture, $" at line {line + 1}, byte {e.BytePositionInLine + 1}") : "";
             var path = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : $" ({e.Path})";
-            return Fail($"not a valid schema-{PlanResult.CurrentSchemaVersion.ToString(CultureInfo.InvariantCulture)} result{where}{path}: {FirstSentence(e.Message)}");
+            var error = $"not a valid schema-{PlanResult.CurrentSchemaVersion.ToString(CultureInfo.InvariantCulture)} result{path}: {FirstSentence(e.Message)}";
+            if (e.LineNumber is not { } line) return Fail(error);
+            return new ResultRead(null, error, (int)line + 1, Column(json, (int)line, (int)(e.BytePositionInLine ?? 0)));
         }
         catch (NotSupportedException e)
         {
@@ -66,6 +74,28 @@ public static class ResultJson
     }
 
     private static ResultRead Fail(string error) => new(null, error);
+
+    /// <summary>The 1-based character column of a 0-based byte offset on a 0-based line (the reader counts UTF-8 bytes).</summary>
+    private static int Column(string json, int line, int bytes)
+    {
+        var start = 0;
+        for (var i = 0; i < line && start >= 0; i++)
+        {
+            start = json.IndexOf('\n', start);
+            if (start >= 0) start++;
+        }
+        if (start < 0) return bytes + 1;
+        var end = json.IndexOf('\n', start);
+        var text = json.AsSpan(start, (end < 0 ? json.Length : end) - start);
+        int chars = 0, seen = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (seen + rune.Utf8SequenceLength > bytes) break;
+            seen += rune.Utf8SequenceLength;
+            chars += rune.Utf16SequenceLength;
+        }
+        return chars + 1;
+    }
 
     private static string FirstSentence(string message)
     {

@@ -11,7 +11,7 @@ internal static class CliRunner
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = ResoluteCli.Build().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        var code = ResoluteCli.Run(args, new InvocationConfiguration { Output = output, Error = error });
         return new Run(code, output.ToString(), error.ToString());
     }
 

@@ -88,9 +88,77 @@ public sealed partial class CommandTests
         var run = CliRunner.Invoke("plan", "--out", Path.Combine(file, "sub"));
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--out: cannot write to", run.Error, StringComparison.Ordinal);
+        Assert.Equal($"--out: cannot write to '{Path.Combine(file, "sub")}': '{file}' is a file, not a directory", run.Error.TrimEnd());
         Assert.Equal("not a directory", File.ReadAllText(file));
     }
+
+    [Fact]
+    public void Plan_UnwritableOutAndMissingScenario_ReportsBothBeforePlanning()
+    {
+        var dir = CliRunner.TempDir();
+        var file = Path.Combine(dir, "a-file");
+        File.WriteAllText(file, "not a directory");
+
+        var run = CliRunner.Invoke("plan", Path.Combine(dir, "missing.yaml"), "--out", Path.Combine(file, "sub"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--out: cannot write to", run.Error, StringComparison.Ordinal);
+        Assert.Contains("missing.yaml:1:1: cannot read the file", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("force generation", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_NewOutDirectory_IsCheckedWithoutBeingLeftBehindOnFailure()
+    {
+        var dir = Path.Combine(CliRunner.TempDir(), "new", "deeper");
+
+        var run = CliRunner.Invoke("plan", "no-such-scenario", "--out", dir);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(dir)), "the probe of --out left a directory behind");
+    }
+
+    [Fact]
+    public void Plan_UnknownOption_IsNotReadAsAScenarioFile()
+    {
+        var run = CliRunner.Invoke("plan", "--frobnicate");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("resolute plan: unknown option '--frobnicate'", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("cannot read the file", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NativeStderr_UnterminatedNativeWrites_AreLabelledOnTheirOwnLines()
+    {
+        var error = new StringWriter();
+
+        var value = NativeStderr.Capture(error, "chart rendering", () =>
+        {
+            NativeWrite("Unsupported path effect in addPaint.");
+            NativeWrite("Unsupported path effect in addPaint.");
+            NativeWrite("Another library spoke.\n");
+            return 42;
+        });
+        error.WriteLine("Wrote result.json");
+
+        Assert.Equal(42, value);
+        Assert.Equal(
+            "note: chart rendering (native library): Unsupported path effect in addPaint. (×2)\n" +
+            "note: chart rendering (native library): Another library spoke.\n" +
+            "Wrote result.json\n",
+            error.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
+
+    /// <summary>Writes to file descriptor 2 the way a native library does, past .NET's Console.</summary>
+    private static void NativeWrite(string text)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        Assert.Equal(bytes.Length, (int)Write(2, bytes, bytes.Length));
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "write")]
+    private static extern nint Write(int fd, byte[] buffer, nint count);
 
     [Fact]
     public void Validate_NoArguments_ChecksBundledDataAndScenarios()
@@ -156,7 +224,7 @@ public sealed partial class CommandTests
     {
         var run = CliRunner.Invoke("data", "show", "tanks");
 
-        Assert.NotEqual(0, run.ExitCode);
+        Assert.Equal(2, run.ExitCode);
         Assert.Contains("tanks", run.Error, StringComparison.Ordinal);
     }
 

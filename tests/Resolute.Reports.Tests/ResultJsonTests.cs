@@ -44,7 +44,19 @@ public sealed class ResultJsonTests(PlanFixture fixture)
         var read = ResultJson.Read(fixture.Files.Json[..200]);
 
         Assert.Null(read.Value);
-        Assert.StartsWith("not a valid schema-2 result at line ", read.Error, StringComparison.Ordinal);
+        Assert.StartsWith("not a valid schema-2 result", read.Error, StringComparison.Ordinal);
+        var lines = fixture.Files.Json[..200].Split('\n');
+        Assert.Equal(lines.Length, read.Line);
+        Assert.Equal(lines[^1].Length + 1, read.Column);
+    }
+
+    [Fact]
+    public void Read_ErrorAfterNonAsciiText_ColumnCountsCharactersNotBytes()
+    {
+        var read = ResultJson.Read("{\n  \"a\": \"é€\", x}");
+
+        Assert.Equal((2, 14), (read.Line, read.Column));
+        Assert.Equal("result.json:2:14: " + read.Error, read.Describe("result.json"));
     }
 
     [Theory]

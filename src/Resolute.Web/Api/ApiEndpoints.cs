@@ -45,7 +45,7 @@ public static class ApiEndpoints
 {
     public static void MapApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api").AddAntiforgeryCheck();
+        var api = app.MapGroup("/api").AddAntiforgeryCheck().RequireRateLimiting(Throttle.Api);
         api.MapGet("/antiforgery", (HttpContext ctx, IAntiforgery af) =>
             {
                 var t = af.GetAndStoreTokens(ctx);

@@ -26,12 +26,11 @@ public static partial class Accounts
         app.MapPost("/login", async (HttpContext ctx, [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
                 SignInManager<IdentityUser> signIn, CancellationToken ct) =>
             {
-                var result = await signIn.PasswordSignInAsync(userName ?? "", password ?? "", isPersistent: false, lockoutOnFailure: true);
+                var result = await SignInAsync(signIn, userName ?? "", password ?? "");
                 if (result.Succeeded) return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/scenarios");
-                var why = result.IsLockedOut ? "Too many failed attempts: this account is locked for a few minutes." : "Wrong user name or password.";
-                return LoginPage(ctx, returnUrl, why, await Setup.HasUsersAsync(signIn.UserManager, ct), StatusCodes.Status401Unauthorized);
+                return LoginPage(ctx, returnUrl, SignInFailed, await Setup.HasUsersAsync(signIn.UserManager, ct), StatusCodes.Status401Unauthorized);
             })
-            .AllowAnonymous().ExcludeFromDescription();
+            .AllowAnonymous().RequireRateLimiting(Throttle.SignIn).ExcludeFromDescription();
         app.MapPost("/logout", async ([FromForm] string? confirm, SignInManager<IdentityUser> signIn) =>
             {
                 await signIn.SignOutAsync();
@@ -52,7 +51,7 @@ public static partial class Accounts
             return UsersPage(ctx, await ListAsync(users), error ?? $"{userName} is now {role}.", error is null ? 200 : 422, error is not null);
         });
 
-        var api = app.MapGroup("/api/users").RequireAuthorization(Roles.ManageUsers).WithTags("Users").AddAntiforgeryCheck();
+        var api = app.MapGroup("/api/users").RequireAuthorization(Roles.ManageUsers).WithTags("Users").AddAntiforgeryCheck().RequireRateLimiting(Throttle.Api);
         api.MapGet("/", async (UserManager<IdentityUser> users) => TypedResults.Ok(await ListAsync(users)))
             .WithSummary("Lists the users and their roles (admin).");
         api.MapPost("/", async (NewUser body, UserManager<IdentityUser> users) =>
@@ -66,7 +65,48 @@ public static partial class Accounts
                     : Results.NoContent())
             .WithSummary("Sets a user's role (admin).");
         app.MapGet("/api/me", (HttpContext ctx) => TypedResults.Ok(new UserInfo(ctx.User.Identity!.Name ?? "", Roles.All.Where(ctx.User.IsInRole).ToArray(), false)))
-            .RequireAuthorization(Roles.Read).WithTags("Users").WithSummary("Who is signed in, and their roles.");
+            .RequireAuthorization(Roles.Read).RequireRateLimiting(Throttle.Api).WithTags("Users").WithSummary("Who is signed in, and their roles.");
+    }
+
+    /// <summary>
+    /// The one answer to a failed sign-in, whether the name is unknown, the password wrong or the account locked: the page
+    /// must not tell a guesser which names exist.
+    /// </summary>
+    public const string SignInFailed = "Wrong user name or password, or the account is locked after too many failed attempts.";
+
+    /// <summary>
+    /// Signs in with the same work whatever the outcome: an unknown name or a locked account still has a password hashed
+    /// (against a dummy hash made once with the same hasher and cost), so the time taken does not reveal which names
+    /// exist. A locked account is checked before its password, as Identity would skip the hash for it.
+    /// </summary>
+    public static async Task<Microsoft.AspNetCore.Identity.SignInResult> SignInAsync(SignInManager<IdentityUser> signIn, string userName, string password)
+    {
+        var users = signIn.UserManager;
+        var user = await users.FindByNameAsync(userName);
+        if (user is not null && !await users.IsLockedOutAsync(user))
+            return await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+        var dummy = DummyAccount.Get(users.PasswordHasher);
+        _ = users.PasswordHasher.VerifyHashedPassword(dummy.User, dummy.Hash, password);
+        return user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : Microsoft.AspNetCore.Identity.SignInResult.LockedOut;
+    }
+
+    /// <summary>An account that exists nowhere, with a hash of a random password, for <see cref="SignInAsync"/>'s equal work.</summary>
+    private static class DummyAccount
+    {
+        private static (IdentityUser User, string Hash)? _value;
+        private static readonly Lock Gate = new();
+
+        public static (IdentityUser User, string Hash) Get(IPasswordHasher<IdentityUser> hasher)
+        {
+            lock (Gate)
+            {
+                if (_value is { } v) return v;
+                var user = new IdentityUser("no-such-account");
+                var password = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+                _value = (user, hasher.HashPassword(user, password));
+                return _value.Value;
+            }
+        }
     }
 
     /// <summary>The role to give a user.</summary>

@@ -33,6 +33,9 @@ public sealed class ResoluteOptions
     /// <summary>Sobol base samples.</summary>
     public int SobolSamples { get; set; } = PlanOptions.Default.SobolSamples;
 
+    /// <summary>Sign-in lockout and per-client throttles (section <c>Resolute:SignIn</c>).</summary>
+    public SignInOptions SignIn { get; set; } = new();
+
     public string DataPath => DataDirectory ?? Path.Combine(AppContext.BaseDirectory, "data");
 
     public string ScenarioPath => ScenarioDirectory ?? Path.Combine(AppContext.BaseDirectory, "scenarios");
@@ -49,6 +52,7 @@ public sealed class ResoluteOptions
             errors.Add(Diagnostic.Setting($"{Section}:{nameof(ConcurrentRuns)}", Messages.OutOfRange("1 to 16", ConcurrentRuns)));
         // The plan options name their settings in snake case (threads, sobol_samples); here they are Resolute:Threads, Resolute:SobolSamples.
         errors.AddRange(PlanOptions.Validate().Select(e => e with { File = $"{Section}:{Setting(e.File)}" }));
+        errors.AddRange(SignIn.Validate());
         return errors;
     }
 
@@ -58,4 +62,48 @@ public sealed class ResoluteOptions
     public static string Size(long bytes) => bytes >= 1024 * 1024
         ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.#} MiB")
         : string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KiB");
+}
+
+/// <summary>
+/// How sign-in resists guessing (section <c>Resolute:SignIn</c>): an account locks after <see cref="MaxFailedAttempts"/>
+/// wrong passwords in a row, and each client (IP address) may try <see cref="AttemptsPerClient"/> times per
+/// <see cref="AttemptWindowSeconds"/>, fewer than the lockout takes, so one client is slowed before it can lock anyone out.
+/// </summary>
+public sealed class SignInOptions
+{
+    /// <summary>Wrong passwords in a row that lock an account. Default 10.</summary>
+    public int MaxFailedAttempts { get; set; } = 10;
+
+    /// <summary>How long a locked account stays locked, in minutes. Default 15.</summary>
+    public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>Sign-in attempts (POST /login, POST /setup) one client may make per window. Default 5.</summary>
+    public int AttemptsPerClient { get; set; } = 5;
+
+    /// <summary>The sliding window of <see cref="AttemptsPerClient"/>, in seconds. Default 300.</summary>
+    public int AttemptWindowSeconds { get; set; } = 300;
+
+    /// <summary>API requests one client (a signed-in user, else an IP address) may make per minute. Default 600.</summary>
+    public int ApiRequestsPerMinute { get; set; } = 600;
+
+    public TimeSpan Lockout => TimeSpan.FromMinutes(LockoutMinutes);
+
+    public TimeSpan AttemptWindow => TimeSpan.FromSeconds(AttemptWindowSeconds);
+
+    /// <summary>Every invalid setting, in one list.</summary>
+    public IReadOnlyList<Diagnostic> Validate()
+    {
+        var errors = new List<Diagnostic>();
+        void Range(string name, int value, int min, int max)
+        {
+            if (value < min || value > max)
+                errors.Add(Diagnostic.Setting($"Resolute:SignIn:{name}", Messages.OutOfRange(string.Create(CultureInfo.InvariantCulture, $"{min} to {max}"), value)));
+        }
+        Range(nameof(MaxFailedAttempts), MaxFailedAttempts, 1, 1000);
+        Range(nameof(LockoutMinutes), LockoutMinutes, 1, 24 * 60);
+        Range(nameof(AttemptsPerClient), AttemptsPerClient, 1, 100_000);
+        Range(nameof(AttemptWindowSeconds), AttemptWindowSeconds, 1, 24 * 3600);
+        Range(nameof(ApiRequestsPerMinute), ApiRequestsPerMinute, 1, 1_000_000);
+        return errors;
+    }
 }

@@ -50,7 +50,7 @@ public static class Setup
                     Gate.Release();
                 }
             })
-            .AllowAnonymous().ExcludeFromDescription();
+            .AllowAnonymous().RequireRateLimiting(Throttle.SignIn).ExcludeFromDescription();
     }
 
     /// <summary>True once the store holds any user (setup is then over).</summary>

@@ -37,11 +37,17 @@ public static class WebApp
         services.AddIdentity<IdentityUser, IdentityRole>(o =>
             {
                 o.User.RequireUniqueEmail = false;
-                o.Lockout.MaxFailedAccessAttempts = 10;
                 o.Password.RequiredLength = 8;
             })
             .AddEntityFrameworkStores<StoreDb>()
             .AddDefaultTokenProviders();
+        services.AddOptions<IdentityOptions>().Configure<IOptions<ResoluteOptions>>((o, r) =>
+        {
+            o.Lockout.MaxFailedAccessAttempts = r.Value.SignIn.MaxFailedAttempts;
+            o.Lockout.DefaultLockoutTimeSpan = r.Value.SignIn.Lockout;
+            o.Lockout.AllowedForNewUsers = true;
+        });
+        services.AddThrottles();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/login";
@@ -98,6 +104,8 @@ public static class WebApp
         app.UseMiddleware<Errors>();
         app.UseRouting();
         app.UseAuthentication();
+        // After authentication, so the API limit can count per signed-in user.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
 

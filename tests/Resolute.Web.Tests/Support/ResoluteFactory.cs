@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -38,6 +39,10 @@ public sealed class ResoluteFactory : WebApplicationFactory<Program>
             ["Resolute:TornadoRunsPerPoint"] = "0",
             ["Resolute:SobolSamples"] = "0",
             ["Resolute:Threads"] = "1",
+            // Every test client has the same (no) address: the throttles would couple independent tests. SignInTests sets
+            // the documented defaults back where it tests them.
+            ["Resolute:SignIn:AttemptsPerClient"] = "100000",
+            ["Resolute:SignIn:ApiRequestsPerMinute"] = "1000000",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Error",
@@ -53,6 +58,32 @@ public sealed class ResoluteFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         // Added last, so these win over appsettings.json (which names App_Data/resolute.db under the project).
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(_settings));
+        builder.ConfigureServices(s => s.AddTransient<IStartupFilter, ClientAddressFromHeader>());
+    }
+
+    /// <summary>The header a test sets to be a client at that IP address (the test server has no network, so no addresses).</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
+    /// <summary>Test host only: gives a request the client address named in <see cref="ClientAddressHeader"/>, before any other middleware.</summary>
+    private sealed class ClientAddressFromHeader : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((ctx, inner) =>
+            {
+                if (ctx.Request.Headers[ClientAddressHeader] is [{ } address]) ctx.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(address);
+                return inner(ctx);
+            });
+            next(app);
+        };
+    }
+
+    /// <summary>An anonymous client (cookies, no redirects) at its own IP address.</summary>
+    public HttpClient AnonymousAt(string address)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Add(ClientAddressHeader, address);
+        return client;
     }
 
     /// <summary>Opens the store (migrations, roles, seed scenarios) and checks it is the one this factory was given.</summary>
