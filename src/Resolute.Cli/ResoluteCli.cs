@@ -22,6 +22,7 @@ internal static class ResoluteCli
             GeoCommand.Create(),
             SourceCommand.Create(),
             ReportCommand.Create(),
+            SurvivalCommand.Create(),
         };
         return root;
     }

@@ -85,7 +85,7 @@ internal sealed class CsvTable
     }
 
     /// <summary>Parses <paramref name="text"/>; null when the header is unusable (errors reported).</summary>
-    public static CsvTable? Open(string text, string file, IReadOnlyList<string> schema, DiagnosticBag bag)
+    public static CsvTable? Open(string text, string file, IReadOnlyList<string> schema, DiagnosticBag bag, bool allowOtherColumns = false)
     {
         if (text.Trim().Length == 0) { bag.Add(new Position(file, 1, 1), Messages.FileEmpty()); return null; }
         var rows = Csv.Parse(text, file, bag);
@@ -95,7 +95,7 @@ internal sealed class CsvTable
         for (var c = 0; c < header.Count; c++)
         {
             var name = header[c].Text.Trim();
-            if (!schema.Contains(name)) bag.Add(new Position(file, header[c].Line, header[c].Column), Messages.UnknownColumn(name, schema));
+            if (!schema.Contains(name) && !allowOtherColumns) bag.Add(new Position(file, header[c].Line, header[c].Column), Messages.UnknownColumn(name, schema));
             else if (!table._columns.TryAdd(name, c)) bag.Add(new Position(file, header[c].Line, header[c].Column), Messages.DuplicateId(name, header[0].Line));
         }
         foreach (var name in schema.Where(s => !table._columns.ContainsKey(s)))
