@@ -65,7 +65,8 @@ internal static class SurvivalCommand
         var covariates = new Option<string>("--covariates") { Description = "Comma-separated covariate columns.", Required = true };
         var format = FormatOption();
         var data = DataOption.Create();
-        var command = new Command("fit", "Fit a Weibull or Cox proportional-hazards model: hazard ratios with standard errors, the Weibull shape and scale.") { csv, model, covariates, format, data };
+        var loo = new Option<bool>("--leave-one-out") { Description = "Weibull only: refit without each row and print its predicted median beside what happened." };
+        var command = new Command("fit", "Fit a Weibull or Cox proportional-hazards model: hazard ratios with standard errors, the Weibull shape and scale.") { csv, model, covariates, format, data, loo };
         command.SetAction(parse =>
         {
             var output = new Output(parse);
@@ -90,9 +91,28 @@ internal static class SurvivalCommand
                 return ResoluteCli.InputError;
             }
             output.Out.Write(style == 1 ? FitJson(result.Fit!) : FitText(result.Fit!));
+            if (parse.GetValue(loo) && m == 0) output.Out.Write(LeaveOneOut(survival, t));
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Each row's median predicted by the Weibull model fitted without it, beside its observed duration.</summary>
+    internal static string LeaveOneOut(SurvivalData data, SurvivalTable table)
+    {
+        var ids = table.Labels.TryGetValue("id", out var l) ? l : table.Time.Select((_, i) => (i + 1).ToString(C)).ToArray();
+        var lines = new List<string> { "", "| case | observed (years) | outcome | predicted median (years) | fitted without the case |", "|---|---:|---|---:|---|" };
+        for (var i = 0; i < data.Observations.Count; i++)
+        {
+            var o = data.Observations[i];
+            var fit = Weibull.Fit(data.Without(i));
+            var median = fit.Fit is { } f ? f.Median(data.Rows[i]).ToString("0.0", C) : "—";
+            var verdict = fit.Fit is not { } g ? fit.Failure!
+                : o.Event ? (g.Median(data.Rows[i]) > o.Time ? "resumed before the predicted median" : "resumed after the predicted median")
+                : (g.Median(data.Rows[i]) > o.Time ? "holding, median not yet reached" : "holding beyond the predicted median");
+            lines.Add(string.Create(C, $"| {ids[i]} | {o.Time:0.0} | {(o.Event ? "resumed" : "holding")} | {median} | {verdict} |"));
+        }
+        return string.Join(Environment.NewLine, lines) + Environment.NewLine;
     }
 
     /// <summary>A path as given when it exists; otherwise the file of that name in the dataset directory.</summary>

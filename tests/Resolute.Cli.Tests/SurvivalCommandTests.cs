@@ -96,4 +96,15 @@ public sealed class SurvivalCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--covariates: unknown column 'peacekeeper'; did you mean 'peacekeepers'?", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Fit_LeaveOneOut_PrintsOneRowPerCeasefire()
+    {
+        var run = CliRunner.Invoke("survival", "fit", "ceasefires.csv", "--covariates", "armed_force,imposed", "--leave-one-out");
+
+        Assert.Equal(0, run.ExitCode);
+        var rows = run.Out.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| case", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(42, rows.Length);
+        Assert.Contains(rows, r => r.StartsWith("| korea_1953 |", StringComparison.Ordinal) && r.Contains("holding", StringComparison.Ordinal));
+    }
 }
