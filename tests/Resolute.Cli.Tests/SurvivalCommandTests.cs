@@ -107,4 +107,22 @@ public sealed class SurvivalCommandTests
         Assert.Equal(42, rows.Length);
         Assert.Contains(rows, r => r.StartsWith("| korea_1953 |", StringComparison.Ordinal) && r.Contains("holding", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Validate_DatasetWithABadCeasefireRow_ReportsItAndExitsTwo()
+    {
+        var dir = CliRunner.TempDir();
+        var data = Path.Combine(AppContext.BaseDirectory, "data");
+        foreach (var f in Directory.EnumerateFiles(data)) File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
+        var path = Path.Combine(dir, "ceasefires.csv");
+        var lines = File.ReadAllLines(path);
+        lines[1] = lines[1].Replace(",observers,", ",blue_helmets,", StringComparison.Ordinal);
+        File.WriteAllLines(path, lines);
+
+        var run = CliRunner.Invoke("validate", dir);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{path}:2:", run.Error, StringComparison.Ordinal);
+        Assert.Contains("expected a foreign force (none, observers, peacekeepers, deterrent), found 'blue_helmets'", run.Error, StringComparison.Ordinal);
+    }
 }
