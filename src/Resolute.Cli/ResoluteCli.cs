@@ -39,6 +39,7 @@ internal static class ResoluteCli
             GeoCommand.Create(),
             SourceCommand.Create(),
             ReportCommand.Create(),
+            SurvivalCommand.Create(),
         };
         return root;
     }

@@ -115,7 +115,7 @@ public static class DatasetLoader
         }
     }
 
-    private static List<(T Value, CsvTable.CsvRow Row)> Table<T>(string path, string? text, DiagnosticBag bag, string[] columns, Func<CsvTable.CsvRow, (T, CsvTable.CsvRow)> bind)
+    internal static List<(T Value, CsvTable.CsvRow Row)> Table<T>(string path, string? text, DiagnosticBag bag, string[] columns, Func<CsvTable.CsvRow, (T, CsvTable.CsvRow)> bind)
     {
         if (text is null) return [];
         var table = CsvTable.Open(text, path, [.. columns, .. Cite], bag);
@@ -123,7 +123,7 @@ public static class DatasetLoader
     }
 
     /// <summary>Cross-row checks shared by every table: citations, references, uniqueness.</summary>
-    private sealed class RowContext(DiagnosticBag bag, HashSet<string> sources)
+    internal sealed class RowContext(DiagnosticBag bag, HashSet<string> sources)
     {
         public Citation Citation(CsvTable.CsvRow r)
         {

@@ -44,3 +44,9 @@ public enum ObjectiveKind { Fill, Breadth, Fairness, CombatValue, Cost }
 
 /// <summary>Probability distributions an assumption may be sampled from.</summary>
 public enum DistributionKind { Fixed, Uniform, Triangular, Normal, Lognormal, Beta }
+
+/// <summary>The foreign force on or behind a ceasefire line, from none to an armed force allied to one side.</summary>
+public enum ForeignForce { None, Observers, Peacekeepers, Deterrent }
+
+/// <summary>Battle deaths of the war a ceasefire ended: under 1,000, 1,000–10,000, over 10,000.</summary>
+public enum WarIntensity { Low, Medium, High }

@@ -93,7 +93,7 @@ public sealed class CsvTable
     }
 
     /// <summary>Parses <paramref name="text"/>; null when the header is unusable (errors reported).</summary>
-    public static CsvTable? Open(string text, string file, IReadOnlyList<string> schema, DiagnosticBag bag, IReadOnlyList<string>? optional = null)
+    public static CsvTable? Open(string text, string file, IReadOnlyList<string> schema, DiagnosticBag bag, IReadOnlyList<string>? optional = null, bool allowOtherColumns = false)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(schema);
@@ -107,7 +107,7 @@ public sealed class CsvTable
         for (var c = 0; c < header.Count; c++)
         {
             var name = header[c].Text.Trim();
-            if (!known.Contains(name)) bag.Add(new Position(file, header[c].Line, header[c].Column), Messages.UnknownColumn(name, known));
+            if (!known.Contains(name) && !allowOtherColumns) bag.Add(new Position(file, header[c].Line, header[c].Column), Messages.UnknownColumn(name, known));
             else if (!table._columns.TryAdd(name, c)) bag.Add(new Position(file, header[c].Line, header[c].Column), Messages.DuplicateId(name, header[0].Line));
         }
         foreach (var name in schema.Where(s => !table._columns.ContainsKey(s)))
