@@ -186,7 +186,7 @@ internal static class FitInput
             return new LanchesterObservation(t, blue, red, blueIn, redIn);
         }).Where(o => o is not null).Select(o => o!.Value).ToArray();
         if (bag.ErrorCount == 0 && rows.Length < 2)
-            bag.Add(new Position(path, table.EndLine, 1), Messages.MissingSetting($"at least two data rows (found {rows.Length})"));
+            bag.Add(new Position(path, table.EndLine, 1), Messages.TooFewRows(2, rows.Length));
         return bag.Result<IReadOnlyList<LanchesterObservation>>(() => rows);
     }
 }

@@ -48,13 +48,13 @@ internal static class PlanCommand
             var chosen = parse.GetValue(outDir);
             var unwritable = BriefingOutput.CheckWritable(chosen ?? "resolute-out");
             if (unwritable is not null) output.Error.WriteLine($"--out: cannot write to '{chosen ?? "resolute-out"}': {unwritable}");
-            var (_, _, problems) = PlanJob.Check(dataset, request);
-            if ((problems.Count > 0 && output.Report(problems) != 0) || unwritable is not null) return Task.FromResult(ResoluteCli.InputError);
+            var (plan, problems) = PlanJob.Check(dataset, request);
+            if (output.Report(problems) != 0 || plan is null || unwritable is not null) return Task.FromResult(ResoluteCli.InputError);
 
             PlanResult result;
             try
             {
-                result = RunWithProgress(output, progress => PlanJob.Run(dataset, request, TimeProvider.System.GetUtcNow(), progress, ct).Result!);
+                result = RunWithProgress(output, progress => plan.Run(TimeProvider.System.GetUtcNow(), progress, ct));
             }
             catch (OperationCanceledException)
             {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Resolute.Balance.Survival;
 using Resolute.Data;
 
@@ -13,8 +14,6 @@ namespace Resolute.Cli;
 /// </summary>
 internal static class SurvivalCommand
 {
-    private static readonly string[] Formats = ["text", "json"];
-    private static readonly string[] Models = ["weibull", "cox"];
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
     public static Command Create()
@@ -30,19 +29,16 @@ internal static class SurvivalCommand
         Description = "A CSV with columns time (> 0) and event (1 = resumed, 0 = censored) and any covariates; or ceasefires.csv (the bundled file when no such path exists).",
     };
 
-    private static Option<string> FormatOption() => new("--format") { Description = "Output format: text or json.", DefaultValueFactory = _ => "text" };
-
     private static Command Km()
     {
         var csv = CsvArgument();
         var by = new Option<string?>("--by") { Description = "Column whose values split the rows into groups, compared by the log-rank test." };
-        var format = FormatOption();
+        var format = Common.FormatOption();
         var data = DataOption.Create();
         var command = new Command("km", "Kaplan–Meier survival curves with Greenwood 95 % limits, and the log-rank test between groups.") { csv, by, format, data };
         command.SetAction(parse =>
         {
             var output = new Output(parse);
-            if (Format(parse, format, output) is not { } style) return ResoluteCli.InputError;
             var group = parse.GetValue(by);
             var loaded = SurvivalCsv.Load(Resolve(parse.GetValue(csv) ?? "", parse.GetValue(data)), [], group);
             if (!loaded.Ok) return output.Report(loaded.Diagnostics);
@@ -52,7 +48,7 @@ internal static class SurvivalCommand
             var names = labels.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
             var curves = names.Select(n => (Name: n, Curve: KaplanMeier.Estimate(obs.Where((_, i) => labels[i] == n).ToArray()), N: labels.Count(l => l == n))).ToArray();
             var test = names.Length >= 2 ? LogRank.Test(obs, labels) : null;
-            output.Out.Write(style == 1 ? KmJson(curves, test) : KmText(curves, test));
+            output.Out.Write(parse.GetValue(format) == "json" ? KmJson(curves, test) : KmText(curves, test));
             return 0;
         });
         return command;
@@ -62,21 +58,16 @@ internal static class SurvivalCommand
     {
         var csv = CsvArgument();
         var model = new Option<string>("--model") { Description = "weibull or cox.", DefaultValueFactory = _ => "weibull" };
+        model.AcceptOnlyFromAmong("weibull", "cox");
         var covariates = new Option<string>("--covariates") { Description = "Comma-separated covariate columns.", Required = true };
-        var format = FormatOption();
+        var format = Common.FormatOption();
         var data = DataOption.Create();
         var loo = new Option<bool>("--leave-one-out") { Description = "Weibull only: refit without each row and print its predicted median beside what happened." };
         var command = new Command("fit", "Fit a Weibull or Cox proportional-hazards model: hazard ratios with standard errors, the Weibull shape and scale.") { csv, model, covariates, format, data, loo };
         command.SetAction(parse =>
         {
             var output = new Output(parse);
-            if (Format(parse, format, output) is not { } style) return ResoluteCli.InputError;
-            var m = Array.IndexOf(Models, (parse.GetValue(model) ?? "").ToLowerInvariant());
-            if (m < 0)
-            {
-                output.Error.WriteLine($"--model: expected weibull or cox, found '{parse.GetValue(model)}'");
-                return ResoluteCli.InputError;
-            }
+            var weibull = parse.GetValue(model) == "weibull";
             var names = (parse.GetValue(covariates) ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             var loaded = SurvivalCsv.Load(Resolve(parse.GetValue(csv) ?? "", parse.GetValue(data)), names, null);
             if (!loaded.Ok) return output.Report(loaded.Diagnostics);
@@ -84,14 +75,14 @@ internal static class SurvivalCommand
             var survival = new SurvivalData(
                 t.Time.Select((x, i) => new SurvivalObservation(x, t.Event[i])).ToArray(), names,
                 t.Time.Select((_, i) => (IReadOnlyList<double>)names.Select(n => t.Numbers[n][i]).ToArray()).ToArray());
-            var result = m == 0 ? Weibull.Fit(survival) : Cox.Fit(survival);
+            var result = weibull ? Weibull.Fit(survival) : Cox.Fit(survival);
             if (!result.Ok)
             {
-                output.Error.WriteLine($"{t.File}: the {Models[m]} model cannot be fitted: {result.Failure}");
+                output.Error.WriteLine($"{t.File}: the {parse.GetValue(model)} model cannot be fitted: {result.Failure}");
                 return ResoluteCli.InputError;
             }
-            output.Out.Write(style == 1 ? FitJson(result.Fit!) : FitText(result.Fit!));
-            if (parse.GetValue(loo) && m == 0) output.Out.Write(LeaveOneOut(survival, t));
+            output.Out.Write(parse.GetValue(format) == "json" ? FitJson(result.Fit!) : FitText(result.Fit!));
+            if (parse.GetValue(loo) && weibull) output.Out.Write(LeaveOneOut(survival, t));
             return 0;
         });
         return command;
@@ -106,11 +97,11 @@ internal static class SurvivalCommand
         {
             var o = data.Observations[i];
             var fit = Weibull.Fit(data.Without(i));
-            var median = fit.Fit is { } f ? f.Median(data.Rows[i]).ToString("0.0", C) : "—";
-            var verdict = fit.Fit is not { } g ? fit.Failure!
-                : o.Event ? (g.Median(data.Rows[i]) > o.Time ? "resumed before the predicted median" : "resumed after the predicted median")
-                : (g.Median(data.Rows[i]) > o.Time ? "holding, median not yet reached" : "holding beyond the predicted median");
-            lines.Add(string.Create(C, $"| {ids[i]} | {o.Time:0.0} | {(o.Event ? "resumed" : "holding")} | {median} | {verdict} |"));
+            var median = fit.Fit?.Median(data.Rows[i]);
+            var verdict = median is not { } m ? fit.Failure!
+                : o.Event ? (m > o.Time ? "resumed before the predicted median" : "resumed after the predicted median")
+                : (m > o.Time ? "holding, median not yet reached" : "holding beyond the predicted median");
+            lines.Add(string.Create(C, $"| {ids[i]} | {o.Time:0.0} | {(o.Event ? "resumed" : "holding")} | {median?.ToString("0.0", C) ?? "—"} | {verdict} |"));
         }
         return string.Join(Environment.NewLine, lines) + Environment.NewLine;
     }
@@ -123,69 +114,27 @@ internal static class SurvivalCommand
         return File.Exists(bundled) ? bundled : argument;
     }
 
-    private static int? Format(ParseResult parse, Option<string> format, Output output)
-    {
-        var i = Array.IndexOf(Formats, (parse.GetValue(format) ?? "").ToLowerInvariant());
-        if (i >= 0) return i;
-        output.Error.WriteLine($"--format: expected text or json, found '{parse.GetValue(format)}'");
-        return null;
-    }
-
-    internal static string KmJson(IReadOnlyList<(string Name, KaplanMeierCurve Curve, int N)> curves, LogRankResult? test)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+    internal static string KmJson(IReadOnlyList<(string Name, KaplanMeierCurve Curve, int N)> curves, LogRankResult? test) =>
+        JsonSerializer.Serialize(new
         {
-            json.WriteStartObject();
-            json.WriteStartArray("groups");
-            foreach (var (name, curve, n) in curves)
+            groups = curves.Select(c => new
             {
-                json.WriteStartObject();
-                json.WriteString("group", name);
-                json.WriteNumber("n", n);
-                json.WriteNumber("events", curve.Steps.Sum(s => s.Events));
-                Nullable(json, "median", curve.Median);
-                Nullable(json, "median_lower95", curve.MedianLower95);
-                Nullable(json, "median_upper95", curve.MedianUpper95);
-                json.WriteStartArray("steps");
-                foreach (var s in curve.Steps)
-                {
-                    json.WriteStartObject();
-                    json.WriteNumber("time", s.Time);
-                    json.WriteNumber("at_risk", s.AtRisk);
-                    json.WriteNumber("events", s.Events);
-                    json.WriteNumber("survival", s.Survival);
-                    json.WriteNumber("lower95", s.Lower95);
-                    json.WriteNumber("upper95", s.Upper95);
-                    json.WriteEndObject();
-                }
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            if (test is null) json.WriteNull("log_rank");
-            else
+                group = c.Name,
+                n = c.N,
+                events = c.Curve.Steps.Sum(s => s.Events),
+                median = c.Curve.Median,
+                median_lower95 = c.Curve.MedianLower95,
+                median_upper95 = c.Curve.MedianUpper95,
+                steps = c.Curve.Steps.Select(s => new { time = s.Time, at_risk = s.AtRisk, events = s.Events, survival = s.Survival, lower95 = s.Lower95, upper95 = s.Upper95 }),
+            }),
+            log_rank = test is null ? null : new
             {
-                json.WriteStartObject("log_rank");
-                json.WriteNumber("chi_square", test.ChiSquare);
-                json.WriteNumber("df", test.DegreesOfFreedom);
-                json.WriteNumber("p_value", test.PValue);
-                json.WriteStartArray("groups");
-                foreach (var g in test.Groups)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("group", g.Name);
-                    json.WriteNumber("observed", g.Observed);
-                    json.WriteNumber("expected", g.Expected);
-                    json.WriteEndObject();
-                }
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-            json.WriteEndObject();
-        }
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray()) + Environment.NewLine;
-    }
+                chi_square = test.ChiSquare,
+                df = test.DegreesOfFreedom,
+                p_value = test.PValue,
+                groups = test.Groups.Select(g => new { group = g.Name, observed = g.Observed, expected = g.Expected }),
+            },
+        }, Output.Json) + Environment.NewLine;
 
     internal static string KmText(IReadOnlyList<(string Name, KaplanMeierCurve Curve, int N)> curves, LogRankResult? test)
     {
@@ -206,65 +155,34 @@ internal static class SurvivalCommand
         return string.Join(Environment.NewLine, lines) + Environment.NewLine;
     }
 
-    internal static string FitJson(SurvivalFit fit)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+    internal static string FitJson(SurvivalFit fit) =>
+        JsonSerializer.Serialize(new
         {
-            json.WriteStartObject();
-            json.WriteString("model", fit.Model == SurvivalModel.Weibull ? "weibull" : "cox");
-            json.WriteNumber("n", fit.N);
-            json.WriteNumber("events", fit.Events);
-            json.WriteNumber("log_likelihood", fit.LogLikelihood);
-            json.WriteStartArray("coefficients");
-            foreach (var c in fit.Coefficients)
+            model = ModelName(fit),
+            n = fit.N,
+            events = fit.Events,
+            log_likelihood = fit.LogLikelihood,
+            coefficients = fit.Coefficients.Select(c => new
             {
-                json.WriteStartObject();
-                json.WriteString("name", c.Name);
-                json.WriteNumber("estimate", c.Estimate);
-                json.WriteNumber("std_error", c.StdError);
-                json.WriteNumber("hazard_ratio", c.HazardRatio);
-                json.WriteNumber("lower95", c.Lower95);
-                json.WriteNumber("upper95", c.Upper95);
-                json.WriteNumber("p_value", c.PValue);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            if (fit.Shape is { } shape && fit.Scale is { } scale)
-            {
-                json.WriteStartObject("shape");
-                json.WriteNumber("estimate", shape.Value);
-                json.WriteNumber("std_error", shape.StdError);
-                json.WriteEndObject();
-                json.WriteStartObject("scale");
-                json.WriteNumber("estimate", scale.Value);
-                json.WriteNumber("std_error", scale.StdError);
-                json.WriteEndObject();
-            }
-            json.WriteStartArray("parameters");
-            foreach (var p in fit.Parameters) json.WriteStringValue(p);
-            json.WriteEndArray();
-            json.WriteStartArray("estimates");
-            foreach (var e in fit.Estimates) json.WriteNumberValue(e);
-            json.WriteEndArray();
-            json.WriteStartArray("covariance");
-            for (var i = 0; i < fit.Estimates.Count; i++)
-            {
-                json.WriteStartArray();
-                for (var j = 0; j < fit.Estimates.Count; j++) json.WriteNumberValue(fit.Covariance[i, j]);
-                json.WriteEndArray();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray()) + Environment.NewLine;
-    }
+                name = c.Name, estimate = c.Estimate, std_error = c.StdError, hazard_ratio = c.HazardRatio, lower95 = c.Lower95, upper95 = c.Upper95, p_value = c.PValue,
+            }),
+            shape = fit.Shape is { } shape ? new { estimate = shape.Value, std_error = shape.StdError } : null,
+            scale = fit.Scale is { } scale ? new { estimate = scale.Value, std_error = scale.StdError } : null,
+            parameters = fit.Parameters,
+            estimates = fit.Estimates,
+            covariance = Enumerable.Range(0, fit.Estimates.Count).Select(i => Enumerable.Range(0, fit.Estimates.Count).Select(j => fit.Covariance[i, j])),
+        }, FitJsonOptions) + Environment.NewLine;
+
+    /// <summary>A Cox fit has no shape or scale: the keys are left out rather than written null.</summary>
+    private static readonly JsonSerializerOptions FitJsonOptions = new(Output.Json) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    private static string ModelName(SurvivalFit fit) => fit.Model == SurvivalModel.Weibull ? "weibull" : "cox";
 
     internal static string FitText(SurvivalFit fit)
     {
         var lines = new List<string>
         {
-            string.Create(C, $"model {(fit.Model == SurvivalModel.Weibull ? "weibull" : "cox")}, n = {fit.N}, events = {fit.Events}, log-likelihood = {fit.LogLikelihood:0.###}"),
+            string.Create(C, $"model {ModelName(fit)}, n = {fit.N}, events = {fit.Events}, log-likelihood = {fit.LogLikelihood:0.###}"),
             "covariate            coef   std.err  hazard ratio  95 % limits        p",
         };
         foreach (var c in fit.Coefficients)
@@ -274,12 +192,6 @@ internal static class SurvivalCommand
             lines.Add(string.Create(C, $"shape {shape.Value:0.000} (s.e. {shape.StdError:0.000}); scale {scale.Value:0.###} (s.e. {scale.StdError:0.###}) for all covariates at 0"));
         }
         return string.Join(Environment.NewLine, lines) + Environment.NewLine;
-    }
-
-    private static void Nullable(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is { } v) json.WriteNumber(name, v);
-        else json.WriteNull(name);
     }
 
     private static string Num(double? v) => v is { } x ? x.ToString("0.##", C) : "not reached";

@@ -40,9 +40,8 @@ public static class SurvivalCsv
     private static LoadResult<SurvivalTable> FromCsv(string path, IReadOnlyList<string> numbers, string? label)
     {
         var bag = new DiagnosticBag();
-        var text = DatasetLoader.ReadFile(path, bag);
         string[] schema = ["time", "event", .. numbers, .. label is null ? Array.Empty<string>() : [label]];
-        var table = text is null ? null : CsvTable.Open(text, path, schema.Distinct(StringComparer.Ordinal).ToArray(), bag, allowOtherColumns: true);
+        var table = CsvTable.Load(path, schema.Distinct(StringComparer.Ordinal).ToArray(), bag, allowOtherColumns: true);
         var rows = table?.Bind(r => r) ?? [];
         var time = new List<double>();
         var evt = new List<bool>();
@@ -60,7 +59,7 @@ public static class SurvivalCsv
             foreach (var n in numbers) cols[n].Add(r.Double(n));
             if (label is not null) labels.Add(r.Text(label));
         }
-        if (table is not null && rows.Count == 0) bag.Add(new Position(path, 2, 1), Messages.MissingValue("a data row"));
+        if (table is not null && rows.Count == 0) bag.Add(new Position(path, 2, 1), Messages.TooFewRows(1, 0));
         return bag.Result(() => new SurvivalTable(path, time, evt,
             cols.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<double>)kv.Value, StringComparer.Ordinal),
             label is null ? new Dictionary<string, IReadOnlyList<string>>() : new Dictionary<string, IReadOnlyList<string>> { [label] = labels }));

@@ -10,25 +10,22 @@ public sealed record ScenarioInput(string File, string? Text = null);
 /// <summary>Everything a plan is asked for: the scenario, the scenarios its coalition is also run under, and the options.</summary>
 public sealed record PlanRequest(ScenarioInput Scenario, IReadOnlyList<ScenarioInput> Compare, PlanOptions Options);
 
-/// <summary>A plan job's outcome: the result (null when the inputs had errors) and every problem found in the inputs.</summary>
-public sealed record PlanOutcome(PlanResult? Result, Scenario? Scenario, IReadOnlyList<Diagnostic> Diagnostics);
+/// <summary>A request whose inputs all loaded: the scenario, and the options with the compared scenarios in them.</summary>
+public sealed record CheckedPlan(Dataset Dataset, Scenario Scenario, PlanOptions Options)
+{
+    /// <summary>Plans it.</summary>
+    public PlanResult Run(DateTimeOffset now, IProgress<PlanProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Planner.Run(Dataset, Scenario, now, Options, progress, cancellationToken);
+}
 
 /// <summary>
 /// The one plan job the CLI and the web worker both run: every input is checked first (the options, the scenario and each
-/// compared scenario against the dataset), every problem reported at once, and only then does the planner run.
+/// compared scenario against the dataset), every problem reported at once, and only a checked plan can be run.
 /// </summary>
 public static class PlanJob
 {
-    /// <summary>Checks the request; when it is valid, plans it.</summary>
-    public static PlanOutcome Run(Dataset dataset, PlanRequest request, DateTimeOffset now, IProgress<PlanProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        var (scenario, options, diagnostics) = Check(dataset, request);
-        if (scenario is null || options is null) return new PlanOutcome(null, scenario, diagnostics);
-        return new PlanOutcome(Planner.Run(dataset, scenario, now, options, progress, cancellationToken), scenario, diagnostics);
-    }
-
-    /// <summary>The scenario and the options with the compared scenarios, or every problem with them.</summary>
-    public static (Scenario? Scenario, PlanOptions? Options, IReadOnlyList<Diagnostic> Diagnostics) Check(Dataset dataset, PlanRequest request)
+    /// <summary>The checked plan, or null with every problem in the request's inputs (warnings come either way).</summary>
+    public static (CheckedPlan? Plan, IReadOnlyList<Diagnostic> Diagnostics) Check(Dataset dataset, PlanRequest request)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(request);
@@ -41,7 +38,7 @@ public static class PlanJob
         }
         var scenario = Load(request.Scenario);
         var compare = request.Compare.Select(Load).ToArray();
-        if (diagnostics.Exists(d => d.Severity == Severity.Error) || scenario is null || compare.Any(c => c is null)) return (null, null, diagnostics);
-        return (scenario, request.Options with { Compare = compare! }, diagnostics);
+        if (diagnostics.Exists(d => d.Severity == Severity.Error) || scenario is null || compare.Any(c => c is null)) return (null, diagnostics);
+        return (new CheckedPlan(dataset, scenario, request.Options with { Compare = compare! }), diagnostics);
     }
 }

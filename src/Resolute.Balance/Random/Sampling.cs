@@ -1,4 +1,5 @@
 using System.Globalization;
+using Resolute.Balance.Survival;
 using Resolute.Domain;
 
 namespace Resolute.Balance;
@@ -120,20 +121,7 @@ public static class Sampling
         return h;
     }
 
-    private static double LogBeta(double a, double b) => LogGamma(a) + LogGamma(b) - LogGamma(a + b);
-
-    // Lanczos approximation (g = 7, n = 9), accurate to about 1e-15 for positive arguments.
-    private static double LogGamma(double x)
-    {
-        ReadOnlySpan<double> g = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-            12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
-        if (x < 0.5) return Math.Log(Math.PI / Math.Abs(Math.Sin(Math.PI * x))) - LogGamma(1 - x);
-        x -= 1;
-        var s = g[0];
-        for (var i = 1; i < 9; i++) s += g[i] / (x + i);
-        var t = x + 7.5;
-        return (0.5 * Math.Log(2 * Math.PI)) + ((x + 0.5) * Math.Log(t)) - t + Math.Log(s);
-    }
+    private static double LogBeta(double a, double b) => SpecialFunctions.LogGamma(a) + SpecialFunctions.LogGamma(b) - SpecialFunctions.LogGamma(a + b);
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -86,10 +86,10 @@ public sealed class CsvTable
     }
 
     /// <summary>Reads and parses the file at <paramref name="path"/>; null when it cannot be read or its header is unusable (errors reported).</summary>
-    public static CsvTable? Load(string path, IReadOnlyList<string> schema, DiagnosticBag bag, IReadOnlyList<string>? optional = null)
+    public static CsvTable? Load(string path, IReadOnlyList<string> schema, DiagnosticBag bag, IReadOnlyList<string>? optional = null, bool allowOtherColumns = false)
     {
         ArgumentNullException.ThrowIfNull(bag);
-        return DatasetLoader.ReadFile(path, bag) is { } text ? Open(text, path, schema, bag, optional) : null;
+        return DatasetLoader.ReadFile(path, bag) is { } text ? Open(text, path, schema, bag, optional, allowOtherColumns) : null;
     }
 
     /// <summary>Parses <paramref name="text"/>; null when the header is unusable (errors reported).</summary>

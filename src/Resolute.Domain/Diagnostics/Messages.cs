@@ -20,6 +20,8 @@ public static class Messages
     public static Problem OutOfRange(string expected, double found) => new(ErrorCode.OutOfRange, $"expected {expected}, found {Number(found)}");
     public static Problem MissingValue(string what) => new(ErrorCode.MissingValue, $"expected a value for '{what}', found nothing");
     public static Problem MissingSetting(string expected) => new(ErrorCode.MissingValue, $"expected {expected}, found none");
+    public static Problem TooFewRows(int needed, int found) =>
+        new(ErrorCode.MissingValue, $"expected at least {needed} data row{(needed == 1 ? "" : "s")}, found {found}");
     public static Problem DuplicateId(string id, int firstLine) => new(ErrorCode.DuplicateId, $"duplicate id '{id}', first defined on line {firstLine}");
     public static Problem UnknownReference(string what, string id, IEnumerable<string> known) => new(ErrorCode.UnknownReference, $"unknown {what} '{id}'{Suggest(id, known)}");
     public static Problem UnknownSource(string id, IEnumerable<string> known) =>

@@ -92,8 +92,8 @@ public sealed partial class RunWorker(RunBacklog queue, RunMonitor monitor, ISer
                 var paths = await db.Scenarios.AsNoTracking().Where(x => ids.Contains(x.Id)).ToListAsync(ct);
                 var compare = paths.OrderBy(x => Array.IndexOf(ids, x.Id)).Select(x => new ScenarioInput(x.Id + ".yaml", x.Yaml)).ToList();
                 var request = new PlanRequest(new ScenarioInput(run.ScenarioId + ".yaml", run.ScenarioYaml), compare, options.Value.PlanOptions);
-                var (scenario, planOptions, diagnostics) = PlanJob.Check(dataset, request);
-                if (scenario is null || planOptions is null)
+                var (plan, diagnostics) = PlanJob.Check(dataset, request);
+                if (plan is null)
                 {
                     var errors = diagnostics.Where(d => d.Severity == Severity.Error).ToList();
                     var why = string.Join("; ", errors.Take(5)) + (errors.Count > 5 ? $"; and {errors.Count - 5} more" : "");
@@ -103,13 +103,13 @@ public sealed partial class RunWorker(RunBacklog queue, RunMonitor monitor, ISer
 
                 // The planner reports each stage and the campaigns done; the stream sends the latest.
                 Report("planning: force generation", 0.02);
-                var result = await Task.Run(() => Planner.Run(dataset, scenario, started, planOptions, new Relay(p => Report(p.Stage, 0.02 + (0.93 * p.Done))), ct), ct);
+                var result = await Task.Run(() => plan.Run(started, new Relay(p => Report(p.Stage, 0.02 + (0.93 * p.Done))), ct), ct);
 
                 Report("rendering the briefing", 0.96);
                 var files = Briefing.Render(result);
                 ct.ThrowIfCancellationRequested();
                 Report("saving the result", 0.99);
-                await FinishAsync(db, id, RunStatus.Succeeded, "succeeded", null, files.Json, files.Html, clock, ScenarioFile.Hash(scenario));
+                await FinishAsync(db, id, RunStatus.Succeeded, "succeeded", null, files.Json, files.Html, clock, ScenarioFile.Hash(plan.Scenario));
             }
             catch (OperationCanceledException) when (cts.IsCancellationRequested)
             {
