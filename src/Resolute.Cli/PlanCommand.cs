@@ -30,7 +30,7 @@ internal static class PlanCommand
         };
         var (tiles, attribution) = BriefingOutput.TileOptions();
         var data = DataOption.Create();
-        var command = new Command("plan", "Plan the force for a scenario (force generation, geography, balance) and write the briefing.") { scenario, outDir, format, runs, threads, compare, tiles, attribution, data };
+        var command = new Command("plan", "Plan the force for a scenario (force generation, geography, balance, ceasefire durability) and write the briefing.") { scenario, outDir, format, runs, threads, compare, tiles, attribution, data };
         command.SetAction((parse, ct) =>
         {
             var output = new Output(parse);
@@ -157,6 +157,8 @@ internal static class PlanCommand
             BalanceView.RenderSobol(console, balance.Sobol, 10);
         }
         else NotComputed(console, s, PlanResult.BalanceStage);
+        if (s.Durability is { } durability) DurabilityView.Render(console, durability);
+        else NotComputed(console, s, PlanResult.DurabilityStage);
 
         // Last, where the eye lands after the tables: the briefing's bottom line, the same words as briefing.html.
         console.Write(new Rule("[bold]Bottom line[/]").LeftJustified());

@@ -29,10 +29,8 @@ internal static class ValidateCommand
             {
                 var result = DatasetLoader.Load(dir);
                 dataset ??= result.Value;
-                // The ceasefire record is optional in a dataset directory; when present it is checked with the rest.
-                var found = File.Exists(Path.Combine(dir, CeasefireFile.FileName)) ? CeasefireFile.Load(dir).Diagnostics : [];
-                var all = result.Diagnostics.Concat(found.Where(d => !string.Equals(Path.GetFileName(d.File), "SOURCES.md", StringComparison.Ordinal))).ToArray();
-                if (datasetDirs.Contains(dir)) { diagnostics.AddRange(all); Report(output, dir, "dataset", all); }
+                // The loader checks the optional ceasefire record with the rest when a directory holds one.
+                if (datasetDirs.Contains(dir)) { diagnostics.AddRange(result.Diagnostics); Report(output, dir, "dataset", result.Diagnostics); }
             }
             var files = targets.Except(datasetDirs).SelectMany(t => Directory.Exists(t) ? Directory.EnumerateFiles(t, "*.yaml").Order(StringComparer.Ordinal) : (IEnumerable<string>)[t]);
             foreach (var file in files)

@@ -27,9 +27,16 @@ public static class CeasefireFile
         var sourcesText = DatasetLoader.ReadFile(sourcesPath, bag);
         var sources = sourcesText is null ? [] : SourcesFile.Parse(sourcesText, sourcesPath, bag);
         var ctx = new DatasetLoader.RowContext(bag, sources.Select(s => s.Source.Id).ToHashSet(StringComparer.Ordinal));
-        var rows = DatasetLoader.Table(path, DatasetLoader.ReadFile(path, bag), bag, Columns, r => (Bind(r, ctx, bag), r));
+        var rows = Read(path, DatasetLoader.ReadFile(path, bag), ctx, bag);
+        return bag.Result(() => rows);
+    }
+
+    /// <summary>The rows of the ceasefire table <paramref name="text"/> (read from <paramref name="path"/>), problems into <paramref name="bag"/>.</summary>
+    internal static IReadOnlyList<Ceasefire> Read(string path, string? text, DatasetLoader.RowContext ctx, DiagnosticBag bag)
+    {
+        var rows = DatasetLoader.Table(path, text, bag, Columns, r => (Bind(r, ctx, bag), r));
         ctx.Unique(rows, c => c.Id, "id");
-        return bag.Result<IReadOnlyList<Ceasefire>>(() => rows.Select(r => r.Value).ToArray());
+        return rows.Select(r => r.Value).ToArray();
     }
 
     private static Ceasefire Bind(CsvTable.CsvRow r, DatasetLoader.RowContext ctx, DiagnosticBag bag)

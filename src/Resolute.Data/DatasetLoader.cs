@@ -16,6 +16,9 @@ public static class DatasetLoader
     public static readonly IReadOnlyList<string> Files =
         ["SOURCES.md", "nations.csv", "stances.csv", "equipment_types.csv", "units.csv", "unit_equipment.csv", "cities.csv", "threats.csv", "frontline.geojson"];
 
+    /// <summary>Files a dataset directory may hold; each is loaded, and counted in the version, only when present.</summary>
+    public static readonly IReadOnlyList<string> OptionalFiles = [CeasefireFile.FileName];
+
     private static readonly string[] Cite = ["source", "as_of", "note"];
 
     /// <summary>Loads the dataset in <paramref name="directory"/>.</summary>
@@ -28,6 +31,8 @@ public static class DatasetLoader
             var path = Path.Combine(directory, name);
             if (ReadFile(path, bag) is { } text) texts[name] = text;
         }
+        foreach (var name in OptionalFiles.Where(n => File.Exists(Path.Combine(directory, n))))
+            if (ReadFile(Path.Combine(directory, name), bag) is { } text) texts[name] = text;
         string? Text(string name) => texts.GetValueOrDefault(name);
         string PathOf(string name) => Path.Combine(directory, name);
 
@@ -80,16 +85,18 @@ public static class DatasetLoader
                 bag.Add(row.At("lat"), Messages.InvalidGeometry("a position inside Ukraine's border",
                     FormattableString.Invariant($"{city.Name} at {city.Location.Lat}, {city.Location.Lon}")));
 
+        var ceasefires = CeasefireFile.Read(PathOf(CeasefireFile.FileName), Text(CeasefireFile.FileName), ctx, bag);
+
         return bag.Result(() => new Dataset(
             Version(texts), sources.Select(x => x.Source).ToArray(), Values(nations), Values(stances), Values(equipment), Values(units),
-            Values(holdings), Values(cities), Values(threats), theatre!));
+            Values(holdings), Values(cities), Values(threats), theatre!) { Ceasefires = ceasefires });
     }
 
     /// <summary>A short content hash of the dataset's files, recorded with every result.</summary>
     private static string Version(Dictionary<string, string> texts)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var name in Files)
+        foreach (var name in Files.Concat(OptionalFiles.Where(texts.ContainsKey)))
         {
             sha.AppendData(Encoding.UTF8.GetBytes(name + "\n"));
             sha.AppendData(Encoding.UTF8.GetBytes(texts.GetValueOrDefault(name, "").ReplaceLineEndings("\n")));

@@ -65,6 +65,9 @@ public sealed record Dataset(
     IReadOnlyList<Threat> Threats,
     Theatre Theatre)
 {
+    /// <summary>The record of interstate ceasefires (<c>ceasefires.csv</c>); empty when the dataset has none.</summary>
+    public IReadOnlyList<Ceasefire> Ceasefires { get; init; } = [];
+
     private readonly Lazy<IReadOnlyDictionary<string, Nation>> _nations = new(() => Nations.ToDictionary(n => n.Iso3, StringComparer.Ordinal));
     private readonly Lazy<IReadOnlyDictionary<string, EquipmentType>> _equipment = new(() => EquipmentTypes.ToDictionary(e => e.Id, StringComparer.Ordinal));
     private readonly Lazy<ILookup<string, Holding>> _holdings = new(() => Holdings.ToLookup(h => h.UnitId, StringComparer.Ordinal));

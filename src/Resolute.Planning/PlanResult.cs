@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Resolute.Balance;
+using Resolute.Balance.Survival;
 using Resolute.Domain;
 using Resolute.Geo;
 using Resolute.Sourcing;
@@ -45,7 +46,11 @@ public sealed record PlanResult(
     public const int CurrentSchemaVersion = 2;
 
     /// <summary>Stage names, in the order they run; keys of <see cref="Stages"/>.</summary>
-    public const string ForceGenerationStage = "force generation", GeographyStage = "geography", BalanceStage = "balance";
+    public const string ForceGenerationStage = "force generation", GeographyStage = "geography", BalanceStage = "balance",
+        DurabilityStage = "ceasefire durability";
+
+    /// <summary>The ceasefire-durability stage, or null when not computed (results written before it existed also read as null).</summary>
+    public DurabilitySection? Durability { get; init; }
 
     /// <summary>What the scenario is.</summary>
     public sealed record ScenarioInfo(string Id, string Name, string Description, DateOnly StanceDate, DateOnly ReadinessDeadline, bool Ceasefire);
@@ -80,6 +85,41 @@ public sealed record PlanResult(
     /// <param name="ScenarioHash">Its hash, for provenance.</param>
     /// <param name="Result">Ensembles with and without the coalition, deterrence and sectors.</param>
     public sealed record ScenarioBalance(string Scenario, string Name, string ScenarioHash, BalanceResult Result);
+
+    /// <summary>
+    /// The ceasefire-durability stage: a survival model fitted to the historical record, read for the scenario's settlement
+    /// with the coalition's force and without it. Associations in a small sample, not causal effects.
+    /// </summary>
+    /// <param name="Model">The survival model ("weibull").</param>
+    /// <param name="Cases">Ceasefires in the fit.</param>
+    /// <param name="Resumed">Of those, the ones after which fighting resumed (the events).</param>
+    /// <param name="Shape">The Weibull shape: below 1, the hazard of resumption falls with time.</param>
+    /// <param name="Covariates">Each covariate: its value in the two configurations and its hazard ratio.</param>
+    /// <param name="Comparison">P(the ceasefire holds) over the years with and without the force, with bands.</param>
+    /// <param name="SimilarCases">The historical cases most like the settlement with the force, nearest first.</param>
+    public sealed record DurabilitySection(string Model, int Cases, int Resumed, double Shape, IReadOnlyList<DurabilityCovariate> Covariates,
+        DurabilityComparison Comparison, IReadOnlyList<SimilarCase> SimilarCases);
+
+    /// <summary>One covariate of the durability model.</summary>
+    /// <param name="Name">The covariate (a column of the survival command, e.g. <c>armed_force</c>).</param>
+    /// <param name="With">Its value with the force.</param>
+    /// <param name="Without">Its value without it.</param>
+    /// <param name="HazardRatio">exp(β): below 1, the covariate is associated with longer-lasting ceasefires.</param>
+    /// <param name="Lower95">Lower 95 % limit of the hazard ratio.</param>
+    /// <param name="Upper95">Upper 95 % limit.</param>
+    /// <param name="PValue">Two-sided p-value of β = 0.</param>
+    public sealed record DurabilityCovariate(string Name, double With, double Without, double HazardRatio, double Lower95, double Upper95, double PValue);
+
+    /// <summary>A historical ceasefire like the scenario's settlement.</summary>
+    /// <param name="Id">The row's id in ceasefires.csv.</param>
+    /// <param name="Name">Its name.</param>
+    /// <param name="Year">The year the ceasefire began.</param>
+    /// <param name="ForeignForce">The foreign force on the line (none, observers, peacekeepers, deterrent).</param>
+    /// <param name="Distance">How many features differ from the settlement (intensity counts half per band).</param>
+    /// <param name="Years">Years it held: to resumption, or to its as_of date while it holds.</param>
+    /// <param name="Resumed">Whether fighting resumed.</param>
+    /// <param name="Differs">The features in which it differs from the settlement.</param>
+    public sealed record SimilarCase(string Id, string Name, int Year, string ForeignForce, double Distance, double Years, bool Resumed, IReadOnlyList<string> Differs);
 
     /// <summary>A source and the dataset rows of this plan that cite it.</summary>
     public sealed record SourceUse(string Id, string Title, string Publisher, string Address, DateOnly? Accessed, IReadOnlyList<CitedRow> Rows);
@@ -122,6 +162,7 @@ public sealed record PlanResult(
             [ForceGenerationStage] = StageStatus.Pending,
             [GeographyStage] = StageStatus.Pending,
             [BalanceStage] = StageStatus.Pending,
+            [DurabilityStage] = StageStatus.Pending,
         };
         return new PlanResult(
             CurrentSchemaVersion,

@@ -24,6 +24,9 @@ public sealed record PlanOptions(int Threads = 1, int? Runs = null, int TornadoR
     /// <summary>The defaults.</summary>
     public static PlanOptions Default { get; } = new();
 
+    /// <summary>Draws of the survival model's parameters behind the ceasefire-durability bands.</summary>
+    public int DurabilityDraws { get; init; } = 2000;
+
     /// <summary>Every invalid option, in one list (empty when valid).</summary>
     public IReadOnlyList<Diagnostic> Validate()
     {
@@ -32,6 +35,7 @@ public sealed record PlanOptions(int Threads = 1, int? Runs = null, int TornadoR
         if (Runs is < 1) errors.Add(Diagnostic.Setting("runs", Messages.OutOfRange("a positive number of campaigns", Runs.Value)));
         if (TornadoRunsPerPoint < 0) errors.Add(Diagnostic.Setting("tornado_runs_per_point", Messages.OutOfRange("0 or more", TornadoRunsPerPoint)));
         if (SobolSamples is < 0 or 1) errors.Add(Diagnostic.Setting("sobol_samples", Messages.OutOfRange("0 or at least 2", SobolSamples)));
+        if (DurabilityDraws < 2) errors.Add(Diagnostic.Setting("durability_draws", Messages.OutOfRange("at least 2", DurabilityDraws)));
         if (Solve is not null) errors.AddRange(Solve.Validate());
         if (Geography is not null) errors.AddRange(Geography.Validate());
         return errors;
@@ -151,13 +155,20 @@ public static class Planner
             stages[PlanResult.BalanceStage] = StageStatus.Computed;
         }
 
+        // 4. Ceasefire durability: the historical record read for this settlement, with the force and without it.
+        cancellationToken.ThrowIfCancellationRequested();
+        progress?.Report(new PlanProgress("ceasefire durability: survival model of the historical record", 0.99));
+        var (durability, durabilityStatus) = DurabilityStage.Run(dataset, scenario, options.DurabilityDraws);
+        stages[PlanResult.DurabilityStage] = durabilityStatus;
+
         progress?.Report(new PlanProgress("done", 1));
         return result with
         {
             Stages = stages,
             ForceGeneration = plan,
             Balance = balance,
-            Sources = SourcesUsed(dataset, scenario, deployed, result.Stances.Values.SelectMany(n => n)),
+            Durability = durability,
+            Sources = SourcesUsed(dataset, scenario, deployed, result.Stances.Values.SelectMany(n => n), durability is not null),
         };
     }
 
@@ -190,8 +201,9 @@ public static class Planner
         public const double Sobol = 0.65;
     }
 
-    /// <summary>Every dataset row the plan used (nations, stances, deployed units with their holdings and equipment, cities, threats, front line), grouped by source.</summary>
-    private static PlanResult.SourceUse[] SourcesUsed(Dataset d, Scenario s, IReadOnlyList<Unit> deployed, IEnumerable<string> stanceNations)
+    /// <summary>Every dataset row the plan used (nations, stances, deployed units with their holdings and equipment, cities, threats, front line,
+    /// and the ceasefires the durability model was fitted to), grouped by source.</summary>
+    private static PlanResult.SourceUse[] SourcesUsed(Dataset d, Scenario s, IReadOnlyList<Unit> deployed, IEnumerable<string> stanceNations, bool ceasefires)
     {
         var rows = new List<(Citation Citation, PlanResult.CitedRow Row)>();
         void Add(string table, string key, Citation c) => rows.Add((c, new PlanResult.CitedRow(table, key, c.AsOf, c.Note)));
@@ -216,6 +228,8 @@ public static class Planner
         foreach (var c in d.Cities) Add("cities", c.Name, c.Citation);
         foreach (var t in d.Threats) Add("threats", t.Id, t.Citation);
         rows.Add((new Citation(d.Theatre.Source, d.Theatre.AsOf, ""), new PlanResult.CitedRow("front_line", "line of contact", d.Theatre.AsOf, "")));
+        if (ceasefires)
+            foreach (var c in d.Ceasefires) Add("ceasefires", c.Id, c.Citation);
 
         var sources = d.Sources.ToDictionary(x => x.Id, StringComparer.Ordinal);
         return rows.GroupBy(r => r.Citation.Source, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>

@@ -9,7 +9,7 @@ using static Resolute.Reports.D;
 namespace Resolute.Reports;
 
 /// <summary>Builds the briefing's document from a <see cref="PlanResult"/>: the sections of issue #7, in reading order.</summary>
-internal static class BriefingBuilder
+internal static partial class BriefingBuilder
 {
     /// <summary>Section ids and titles, in order.</summary>
     public static readonly IReadOnlyList<(string Id, string Title)> SectionIds =
@@ -21,6 +21,7 @@ internal static class BriefingBuilder
         ("geography", "Geography"),
         ("balance", "Balance across scenarios"),
         ("sensitivity", "Sensitivity: which assumption decides the answer"),
+        ("durability", "Would a ceasefire hold? The historical record"),
         ("assumptions", "Assumptions"),
         ("sources", "Sources used"),
         ("provenance", "Provenance"),
@@ -39,7 +40,7 @@ internal static class BriefingBuilder
         var sections = new[]
         {
             Bluf(r), ForcePackage(r, charts), Burden(r, charts), Checks(r), Geography(r), Balance(r, charts), SensitivitySection(r, charts),
-            Assumptions(r), Sources(r), Provenance(r),
+            DurabilitySection(r, charts), Assumptions(r), Sources(r), Provenance(r),
         };
         var subtitle = L($"Scenario {r.Scenario.Id}: stances as of {r.Scenario.StanceDate:yyyy-MM-dd}, ready by {r.Scenario.ReadinessDeadline:yyyy-MM-dd}",
             r.Scenario.Ceasefire ? ", in a ceasefire" : "", $". Planned {r.Provenance.CreatedUtc.UtcDateTime:yyyy-MM-dd HH:mm} UTC; seed ", N("provenance.seed", r.Provenance.Seed, NumFormat.Plain), ".");
@@ -121,6 +122,7 @@ internal static class BriefingBuilder
                 N($"{Geo}.air_defence.share_covered", a.ShareCovered, NumFormat.Pct), " of the people in the listed Kyiv-held cities; it frees ",
                 N($"{Geo}.freed_forces.ukrainian_brigades", g.Result.FreedForces.UkrainianBrigades, NumFormat.D1), " Ukrainian brigades for the front."));
         }
+        if (DurabilityBullet(r) is { } durability) items.Add(durability);
         return new Section("bluf", Title("bluf"), [new Bullets(items)]);
     }
 

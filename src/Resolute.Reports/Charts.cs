@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Resolute.Balance;
+using Resolute.Balance.Survival;
 using Resolute.Domain;
 using Resolute.Sourcing;
 using ScottPlot;
@@ -140,6 +141,26 @@ internal static partial class Charts
         }
         plot.ShowLegend(Alignment.UpperLeft);
         return Svg(plot, id, $"{title}: the median and the 10th to 90th percentile band over the days of the campaign, with and without the coalition.");
+    }
+
+    /// <summary>P(the ceasefire still holds) over the years with and without the force: the fitted curve and its 95 % band.</summary>
+    public static string Durability(DurabilityComparison c)
+    {
+        var plot = NewPlot("Would a ceasefire hold?", "Years after the ceasefire", "P(the ceasefire still holds)");
+        foreach (var (curve, label, color) in new[] { (c.With, "with the force", Palette[4]), (c.Without, "without the force", Palette[0]) })
+        {
+            var xs = curve.Years.ToArray();
+            var fill = plot.Add.FillY(xs, curve.Lower.ToArray(), curve.Upper.ToArray());
+            fill.FillColor = Color.FromHex(color).WithAlpha(0.25);
+            fill.LineColor = Colors.Transparent;
+            fill.LegendText = $"95 % band {label}";
+            var line = plot.Add.ScatterLine(xs, curve.Holds.ToArray(), Color.FromHex(color));
+            line.LineWidth = 2;
+            line.LegendText = label;
+        }
+        plot.Axes.SetLimitsY(0, 1);
+        plot.ShowLegend(Alignment.LowerLeft);
+        return Svg(plot, "durability", "P(the ceasefire still holds) by year after the ceasefire, from a Weibull model of the dataset's interstate ceasefires, with and without the coalition's force: the fitted curve and its 95 % band.");
     }
 
     /// <summary>A tornado chart: the output with each assumption at its P10 and its P90 (others at base), widest swing at the top.</summary>

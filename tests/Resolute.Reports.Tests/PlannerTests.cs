@@ -151,7 +151,7 @@ public sealed class PlannerTests(PlanFixture fixture)
         var without = Planner.Run(fixture.Dataset, scenario, PlanFixture.Now, options);
 
         var stages = reports.Select(r => r.Stage.Split(':')[0]).Distinct().ToList();
-        Assert.Equal(["force generation", "geography", "balance", "sensitivity, tornado", "sensitivity, Sobol indices", "done"], stages);
+        Assert.Equal(["force generation", "geography", "balance", "sensitivity, tornado", "sensitivity, Sobol indices", "ceasefire durability", "done"], stages);
         Assert.All(reports, r => Assert.InRange(r.Done, 0, 1));
         Assert.Equal(1, reports.Last().Done);
         Assert.Contains(reports, r => r.Stage == "balance: 200 of 200 campaigns (with and without the coalition)");

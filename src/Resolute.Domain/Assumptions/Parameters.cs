@@ -114,3 +114,38 @@ public enum CostParameter
         Max = 1, Default = 0.10, DefaultReason = "assumption — operating and support costs of major systems commonly run at 5–15 % of procurement cost a year")]
     EquipmentShare,
 }
+
+/// <summary>
+/// The settlement the ceasefire-durability stage describes: the covariates of the survival model fitted to
+/// <c>data/ceasefires.csv</c> (0 = no, 1 = yes), with the coalition's force on the line and without it.
+/// </summary>
+public enum DurabilityParameter
+{
+    [Assumption("settlement_separation", "0/1", "The settlement separates the forces along the line (a demilitarised or buffer zone).", Max = 1,
+        Default = 1, DefaultReason = "assumption — a ceasefire on the line of contact is taken to pull the forces back from it, as the Korean armistice of 1953 did; set 0 to test a line without one")]
+    Separation,
+    [Assumption("settlement_guarantee_with_force", "0/1", "With the coalition's force: an explicit third-party guarantee of the settlement.", Max = 1,
+        Default = 1, DefaultReason = "assumption — the offer presents the force with its US backstop as the core of a security guarantee")]
+    GuaranteeWithForce,
+    [Assumption("settlement_guarantee_without_force", "0/1", "Without the coalition's force: an explicit third-party guarantee of the settlement.", Max = 1,
+        Default = 0, DefaultReason = "assumption — without the force no outside power guarantees the line")]
+    GuaranteeWithoutForce,
+    [Assumption("settlement_imposed", "0/1", "The ceasefire is imposed by outside pressure rather than accepted by both sides (Werner & Yuen 2005).", Max = 1,
+        Default = 0, DefaultReason = "assumption — a ceasefire both sides accept; the scenario of an imposed ceasefire sets 1")]
+    Imposed,
+    [Assumption("settlement_decisive", "0/1", "The war ended in a decisive battlefield outcome rather than a stalemate.", Max = 1,
+        Default = 0, DefaultReason = "assumption — a ceasefire on current lines ends a war of attrition that neither side has won")]
+    Decisive,
+    [Assumption("war_nuclear_party", "0/1", "A party to the war is nuclear-armed (used to find the historical cases most like this one).", Max = 1,
+        Default = 1, DefaultReason = "Russia is a nuclear-armed state")]
+    Nuclear,
+    [Assumption("war_intensity", "band", "Battle deaths of the war: 0 under 1,000, 1 from 1,000 to 10,000, 2 over 10,000 (to find the most similar cases).", Max = 2,
+        Default = 2, DefaultReason = "the war in Ukraine has cost far over 10,000 battle deaths on each side")]
+    Intensity,
+    [Assumption("war_territory", "0/1", "Territory is the stake of the war (to find the most similar cases).", Max = 1,
+        Default = 1, DefaultReason = "Russia claims and occupies Ukrainian territory")]
+    Territory,
+    [Assumption("durability_horizon_years", "years", "How far the survival curves and the chance that the ceasefire holds are reported.", Max = 30, ExclusiveMin = true,
+        Default = 10, DefaultReason = "assumption — the horizon of the question whether a settlement holds; the record's longest cases run beyond 70 years")]
+    HorizonYears,
+}
