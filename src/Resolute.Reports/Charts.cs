@@ -63,8 +63,7 @@ internal static partial class Charts
         var threshold = plan.ShareChecks.Count > 0 ? plan.ShareChecks[0].Threshold : (double?)null;
         if (threshold is { } t)
         {
-            var line = plot.Add.HorizontalLine(100 * t, 2, Color.FromHex(Palette[5]), LinePattern.Dashed);
-            line.LegendText = string.Create(CultureInfo.InvariantCulture, $"{t:P0} threshold (Europe & Canada)");
+            Dashed(plot, (-0.6, 100 * t), (2.6, 100 * t), Color.FromHex(Palette[5]), 2, string.Create(CultureInfo.InvariantCulture, $"{t:P0} threshold (Europe & Canada)"));
         }
         plot.Axes.Bottom.SetTicks([0, 1, 2], measures.Select(m => m.Label).ToArray());
         plot.Axes.SetLimits(-0.6, 2.6, 0, 105);
@@ -78,9 +77,7 @@ internal static partial class Charts
         var plot = NewPlot("Burden vs economic weight (the coalition, without the US backstop)", "Share of the coalition's GDP (%)", "Share of the coalition's personnel (%)");
         var rows = plan.Burden.Where(b => b.ShareOfForce is not null && b.ShareOfGdp is not null).ToArray();
         var max = Math.Max(5, rows.Select(b => Math.Max(b.ShareOfForce!.Value, b.ShareOfGdp!.Value) * 100).DefaultIfEmpty(0).Max() * 1.1);
-        var diagonal = plot.Add.ScatterLine(new[] { 0.0, max }, new[] { 0.0, max }, Color.FromHex(Grey));
-        diagonal.LinePattern = LinePattern.Dashed;
-        diagonal.LegendText = "in proportion to GDP";
+        Dashed(plot, (0, 0), (max, max), Color.FromHex(Grey), 1, "in proportion to GDP");
         foreach (var (b, i) in rows.Select((b, i) => (b, i)))
         {
             var (x, y) = (100 * b.ShareOfGdp!.Value, 100 * b.ShareOfForce!.Value);
@@ -187,6 +184,23 @@ internal static partial class Charts
         plot.Axes.Left.SetTicks(Enumerable.Range(0, bars.Length).Select(i => (double)i).ToArray(), bars.Select(b => b.Parameter).Reverse().ToArray());
         plot.ShowLegend(Alignment.LowerRight);
         return Svg(plot, "tornado", $"Tornado chart of {output}: for each of the {bars.Length} most influential assumptions, the output with the assumption at its 10th and 90th percentile.");
+    }
+
+    /// <summary>
+    /// A dashed straight line drawn as separate dashes: the SVG backend draws Skia's dash effect solid (and says
+    /// "Unsupported path effect" on stderr), so the pattern is made of segments. One legend entry.
+    /// </summary>
+    private static void Dashed(Plot plot, (double X, double Y) from, (double X, double Y) to, Color color, float width, string legend)
+    {
+        const int Dashes = 24;
+        for (var i = 0; i < Dashes; i++)
+        {
+            double At(double a, double b, double f) => a + ((b - a) * f);
+            var (f0, f1) = ((double)i / Dashes, (i + 0.6) / Dashes);
+            var dash = plot.Add.ScatterLine(new[] { At(from.X, to.X, f0), At(from.X, to.X, f1) }, new[] { At(from.Y, to.Y, f0), At(from.Y, to.Y, f1) }, color);
+            dash.LineWidth = width;
+            if (i == 0) dash.LegendText = legend;
+        }
     }
 
     /// <summary>
