@@ -20,7 +20,7 @@ internal static partial class BriefingBuilder
         var last = c.With.Years.Count - 1;
         return L(new Strong("Would a ceasefire hold? "), "In the record of ", N($"{Dur}.cases", d.Cases), " interstate ceasefires, one like this settlement holds ",
             N($"{Dur}.comparison.horizon_years", c.HorizonYears, NumFormat.D1), " years with ", N($"{Dur}.comparison.with.holds[{last}]", c.With.Holds[last], NumFormat.Pct),
-            " chance with the force on the line against ", N($"{Dur}.comparison.without.holds[{last}]", c.Without.Holds[last], NumFormat.Pct), " without (",
+            r.ForceGeneration is { Fill.FilledSlots: 0 } ? " chance with a force on the line (this plan fields none) against " : " chance with the force on the line against ", N($"{Dur}.comparison.without.holds[{last}]", c.Without.Holds[last], NumFormat.Pct), " without (",
             N($"{Dur}.comparison.difference", c.Difference, NumFormat.Pp), "; 95 % range ", N($"{Dur}.comparison.difference_lower", c.DifferenceLower, NumFormat.Pp), " to ",
             N($"{Dur}.comparison.difference_upper", c.DifferenceUpper, NumFormat.Pp), "): an association, not a proven effect.");
     }
