@@ -7,8 +7,6 @@ namespace Resolute.Cli;
 /// <summary>Renders the ceasefire-durability stage as text: the chance that a ceasefire holds with and without the force, and the most similar cases.</summary>
 internal static class DurabilityView
 {
-    /// <summary>Where along the horizon the table reads the curves (1, 2, 5 and 10 years of the default 10-year horizon).</summary>
-    private static readonly double[] Fractions = [0.1, 0.2, 0.5, 1.0];
 
     public static void Render(IAnsiConsole console, PlanResult.DurabilitySection d)
     {
@@ -19,8 +17,7 @@ internal static class DurabilityView
             $"Weibull fit to {d.Cases} interstate ceasefires ({d.Resumed} resumed), shape {d.Shape:0.00}; bands from {cmp.Draws:#,0} draws of its parameters. Associations, not causal effects."));
 
         var curves = new Table().Title("P(the ceasefire still holds)").Border(TableBorder.Simple).AddColumns("years", "with the force (95 % band)", "without (95 % band)");
-        var last = cmp.With.Years.Count - 1;
-        foreach (var k in Fractions.Select(f => (int)Math.Round(f * last)).Distinct())
+        foreach (var k in d.ReadingPoints())
             curves.AddRow(cmp.With.Years[k].ToString("0.#", c),
                 string.Create(c, $"{cmp.With.Holds[k]:P1} ({cmp.With.Lower[k]:P0}–{cmp.With.Upper[k]:P0})"),
                 string.Create(c, $"{cmp.Without.Holds[k]:P1} ({cmp.Without.Lower[k]:P0}–{cmp.Without.Upper[k]:P0})"));

@@ -82,7 +82,7 @@ public static class SurvivalCsv
             var labels = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
             if (label is not null) labels[label] = rows.Select(c => Label(c, label)).ToArray();
             labels["id"] = rows.Select(c => c.Id).ToArray();
-            return new SurvivalTable(path, rows.Select(c => c.DurationDays / 365.25).ToArray(), rows.Select(c => c.Resumed).ToArray(), cols, labels);
+            return new SurvivalTable(path, rows.Select(c => c.Years).ToArray(), rows.Select(c => c.Resumed).ToArray(), cols, labels);
         });
     }
 

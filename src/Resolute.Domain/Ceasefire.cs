@@ -18,6 +18,9 @@ public sealed record Ceasefire(
     /// <summary>Days from the ceasefire to resumption or censoring.</summary>
     public int DurationDays => ObservedUntil.DayNumber - Start.DayNumber;
 
+    /// <summary>Years from the ceasefire to resumption or censoring (the survival models' time unit).</summary>
+    public double Years => DurationDays / 365.25;
+
     /// <summary>Days of war before the ceasefire.</summary>
     public int WarDays => Start.DayNumber - WarStart.DayNumber;
 }

@@ -32,7 +32,7 @@ internal static class DurabilityStage
 
         var cases = dataset.Ceasefires;
         var data = new SurvivalData(
-            cases.Select(c => new SurvivalObservation(c.DurationDays / 365.25, c.Resumed)).ToArray(), Covariates,
+            cases.Select(c => new SurvivalObservation(c.Years, c.Resumed)).ToArray(), Covariates,
             cases.Select(c => (IReadOnlyList<double>)Covariates.Select(n => SurvivalCsv.Covariate(c, n)).ToArray()).ToArray());
         var fitted = Weibull.Fit(data);
         if (fitted.Fit is not { } fit) return (null, StageStatus.NotComputed($"the survival model cannot be fitted: {fitted.Failure}"));
@@ -54,7 +54,7 @@ internal static class DurabilityStage
                 var x = Likeness.Select(n => n == "intensity" ? SurvivalCsv.Covariate(c, n) / 2 : SurvivalCsv.Covariate(c, n)).ToArray();
                 var differs = Likeness.Where((_, i) => Math.Abs(x[i] - target[i]) > 1e-9).ToArray();
                 return new PlanResult.SimilarCase(c.Id, c.Name, c.Start.Year, c.ForeignForce.ToCode(), x.Select((v, i) => Math.Abs(v - target[i])).Sum(),
-                    c.DurationDays / 365.25, c.Resumed, differs);
+                    c.Years, c.Resumed, differs);
             })
             .OrderBy(s => s.Distance).ThenByDescending(s => s.Year).ThenBy(s => s.Id, StringComparer.Ordinal)
             .Take(SimilarCount).ToArray();

@@ -98,7 +98,16 @@ public sealed record PlanResult(
     /// <param name="Comparison">P(the ceasefire holds) over the years with and without the force, with bands.</param>
     /// <param name="SimilarCases">The historical cases most like the settlement with the force, nearest first.</param>
     public sealed record DurabilitySection(string Model, int Cases, int Resumed, double Shape, IReadOnlyList<DurabilityCovariate> Covariates,
-        DurabilityComparison Comparison, IReadOnlyList<SimilarCase> SimilarCases);
+        DurabilityComparison Comparison, IReadOnlyList<SimilarCase> SimilarCases)
+    {
+        /// <summary>The points of the curves a table reads: those nearest 1, 2 and 5 years and the horizon (within it, each once).</summary>
+        public IReadOnlyList<int> ReadingPoints()
+        {
+            var years = Comparison.With.Years;
+            return new[] { 1.0, 2, 5, Comparison.HorizonYears }.Where(y => y <= Comparison.HorizonYears)
+                .Select(y => Enumerable.Range(0, years.Count).MinBy(i => Math.Abs(years[i] - y))).Distinct().ToArray();
+        }
+    }
 
     /// <summary>One covariate of the durability model.</summary>
     /// <param name="Name">The covariate (a column of the survival command, e.g. <c>armed_force</c>).</param>

@@ -38,13 +38,8 @@ internal static partial class BriefingBuilder
             P(new Strong("The limits: "), Associations, " The coding of the cases, the fit and its checks are in docs/ceasefires.md."),
         };
         if (charts) blocks.Add(new Chart("durability", "P(the ceasefire still holds) by year, with and without the force: the fit and its 95 % band.", Charts.Durability(c)));
-        var years = new[] { 1.0, 2, 5, c.HorizonYears }.Where(y => y <= c.HorizonYears).Distinct().ToArray();
-        var rows = years.Select(y =>
-        {
-            var k = Nearest(c.With.Years, y);
-            return Row(N($"{Dur}.comparison.with.years[{k}]", c.With.Years[k], NumFormat.D1),
-                Band($"{Dur}.comparison.with", c.With, k), Band($"{Dur}.comparison.without", c.Without, k));
-        }).ToArray();
+        var rows = d.ReadingPoints().Select(k => Row(N($"{Dur}.comparison.with.years[{k}]", c.With.Years[k], NumFormat.D1),
+            Band($"{Dur}.comparison.with", c.With, k), Band($"{Dur}.comparison.without", c.Without, k))).ToArray();
         blocks.Add(new Table("P(the ceasefire still holds)", ["years after the ceasefire", "with the force (95 % band)", "without (95 % band)"], rows));
         blocks.Add(P("At ", N($"{Dur}.comparison.horizon_years", c.HorizonYears, NumFormat.D1), " years the force adds ", N($"{Dur}.comparison.difference", c.Difference, NumFormat.Pp),
             " (95 % range ", N($"{Dur}.comparison.difference_lower", c.DifferenceLower, NumFormat.Pp), " to ", N($"{Dur}.comparison.difference_upper", c.DifferenceUpper, NumFormat.Pp),
@@ -64,9 +59,6 @@ internal static partial class BriefingBuilder
 
     private static IReadOnlyList<Inline> Band(string path, SurvivalCurve curve, int k) =>
         L(N($"{path}.holds[{k}]", curve.Holds[k], NumFormat.Pct), " (", N($"{path}.lower[{k}]", curve.Lower[k], NumFormat.Pct), "–", N($"{path}.upper[{k}]", curve.Upper[k], NumFormat.Pct), ")");
-
-    private static int Nearest(IReadOnlyList<double> xs, double x) =>
-        Enumerable.Range(0, xs.Count).MinBy(i => Math.Abs(xs[i] - x));
 
     private static string CovariateName(string name) => name switch
     {

@@ -127,14 +127,7 @@ internal static partial class Charts
         {
             var band = e.Bands.FirstOrDefault(b => b.Metric == metric);
             if (band is null || band.Days.Count == 0) continue;
-            var xs = band.Days.Select(d => (double)d).ToArray();
-            var fill = plot.Add.FillY(xs, band.P10.ToArray(), band.P90.ToArray());
-            fill.FillColor = Color.FromHex(color).WithAlpha(0.25);
-            fill.LineColor = Colors.Transparent;
-            fill.LegendText = $"P10–P90 {label}";
-            var median = plot.Add.ScatterLine(xs, band.P50.ToArray(), Color.FromHex(color));
-            median.LineWidth = 2;
-            median.LegendText = $"median {label}";
+            AddBand(plot, band.Days.Select(d => (double)d).ToArray(), band.P10, band.P50, band.P90, color, $"P10–P90 {label}", $"median {label}");
         }
         plot.ShowLegend(Alignment.UpperLeft);
         return Svg(plot, id, $"{title}: the median and the 10th to 90th percentile band over the days of the campaign, with and without the coalition.");
@@ -146,14 +139,7 @@ internal static partial class Charts
         var plot = NewPlot("Would a ceasefire hold?", "Years after the ceasefire", "P(the ceasefire still holds)");
         foreach (var (curve, label, color) in new[] { (c.With, "with the force", Palette[4]), (c.Without, "without the force", Palette[0]) })
         {
-            var xs = curve.Years.ToArray();
-            var fill = plot.Add.FillY(xs, curve.Lower.ToArray(), curve.Upper.ToArray());
-            fill.FillColor = Color.FromHex(color).WithAlpha(0.25);
-            fill.LineColor = Colors.Transparent;
-            fill.LegendText = $"95 % band {label}";
-            var line = plot.Add.ScatterLine(xs, curve.Holds.ToArray(), Color.FromHex(color));
-            line.LineWidth = 2;
-            line.LegendText = label;
+            AddBand(plot, curve.Years.ToArray(), curve.Lower, curve.Holds, curve.Upper, color, $"95 % band {label}", label);
         }
         plot.Axes.SetLimitsY(0, 1);
         plot.ShowLegend(Alignment.LowerLeft);
@@ -184,6 +170,19 @@ internal static partial class Charts
         plot.Axes.Left.SetTicks(Enumerable.Range(0, bars.Length).Select(i => (double)i).ToArray(), bars.Select(b => b.Parameter).Reverse().ToArray());
         plot.ShowLegend(Alignment.LowerRight);
         return Svg(plot, "tornado", $"Tornado chart of {output}: for each of the {bars.Length} most influential assumptions, the output with the assumption at its 10th and 90th percentile.");
+    }
+
+    /// <summary>A shaded band from <paramref name="lower"/> to <paramref name="upper"/> with its central line on top, in one colour.</summary>
+    private static void AddBand(Plot plot, double[] xs, IReadOnlyList<double> lower, IReadOnlyList<double> centre, IReadOnlyList<double> upper,
+        string color, string bandLegend, string lineLegend)
+    {
+        var fill = plot.Add.FillY(xs, lower.ToArray(), upper.ToArray());
+        fill.FillColor = Color.FromHex(color).WithAlpha(0.25);
+        fill.LineColor = Colors.Transparent;
+        fill.LegendText = bandLegend;
+        var line = plot.Add.ScatterLine(xs, centre.ToArray(), Color.FromHex(color));
+        line.LineWidth = 2;
+        line.LegendText = lineLegend;
     }
 
     /// <summary>
