@@ -68,6 +68,22 @@ public sealed record Dataset(
     /// <summary>The record of interstate ceasefires (<c>ceasefires.csv</c>); empty when the dataset has none.</summary>
     public IReadOnlyList<Ceasefire> Ceasefires { get; init; } = [];
 
+    /// <summary>Home garrisons and nations' departure points (<c>garrisons.csv</c>); empty when the dataset has none.</summary>
+    public IReadOnlyList<Garrison> Garrisons
+    {
+        get;
+        init
+        {
+            field = value;
+            _garrisons = value.ToDictionary(g => g.Key, StringComparer.Ordinal);
+        }
+    } = [];
+
+    private Dictionary<string, Garrison> _garrisons = new Dictionary<string, Garrison>(StringComparer.Ordinal);
+
+    /// <summary>Border crossings into Ukraine with their throughput (<c>crossings.csv</c>); empty when the dataset has none.</summary>
+    public IReadOnlyList<Crossing> Crossings { get; init; } = [];
+
     private readonly Lazy<IReadOnlyDictionary<string, Nation>> _nations = new(() => Nations.ToDictionary(n => n.Iso3, StringComparer.Ordinal));
     private readonly Lazy<IReadOnlyDictionary<string, EquipmentType>> _equipment = new(() => EquipmentTypes.ToDictionary(e => e.Id, StringComparer.Ordinal));
     private readonly Lazy<ILookup<string, Holding>> _holdings = new(() => Holdings.ToLookup(h => h.UnitId, StringComparer.Ordinal));
@@ -80,6 +96,13 @@ public sealed record Dataset(
 
     /// <summary>The equipment a unit holds.</summary>
     public IEnumerable<Holding> HoldingsOf(string unitId) => _holdings.Value[unitId];
+
+    /// <summary>Where a unit leaves from: its own garrison row, else its nation's departure point, else null.</summary>
+    public Garrison? GarrisonOf(Unit unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return _garrisons.TryGetValue(unit.Id, out var g) ? g : _garrisons.GetValueOrDefault(unit.Nation);
+    }
 
     /// <summary>A nation's stance on a date: its latest position on or before it, else <see cref="StanceLevel.Unknown"/>.</summary>
     public StanceLevel StanceOn(string nation, DateOnly date) =>
