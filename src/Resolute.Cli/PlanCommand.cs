@@ -121,7 +121,8 @@ internal static class PlanCommand
         void Row(string k, string v) => info.AddRow(new Text(k, new Style(decoration: Decoration.Bold)), new Text(v));
         Row("Scenario", $"{s.Scenario.Id} ({s.Provenance.ScenarioHash})");
         Row("Stances as of", s.Scenario.StanceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Row("Ready by", s.Scenario.ReadinessDeadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (s.Scenario.OfferDate is { } offer) Row("Offer tabled", offer.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (s.Scenario.ReadinessDeadline is { } deadline) Row("Ready by", deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Row("Ceasefire", s.Scenario.Ceasefire ? "yes" : "no");
         Row("Rules", string.Join("\n", s.Rules));
         Row("Dataset", $"{s.Provenance.DatasetVersion}: {s.Dataset.Nations} nations, {s.Dataset.Units} units ({s.Dataset.UnitNations} nations), " +

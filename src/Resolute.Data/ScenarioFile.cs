@@ -13,7 +13,7 @@ namespace Resolute.Data;
 public static class ScenarioFile
 {
     private static readonly string[] TopKeys =
-        ["id", "name", "description", "references", "stance_date", "readiness_deadline", "stance_overrides", "ceasefire", "seed", "templates", "requirement", "rules", "objectives", "geography", "simulation", "assumptions"];
+        ["id", "name", "description", "references", "stance_date", "offer_date", "readiness_deadline", "stance_overrides", "ceasefire", "seed", "templates", "requirement", "rules", "objectives", "geography", "simulation", "assumptions"];
     private static readonly string[] ElementKeys = ["role", "count", "kinds", "types", "weight"];
 
     /// <summary>Loads a scenario file.</summary>
@@ -65,15 +65,20 @@ public static class ScenarioFile
         var description = root.Str("description");
         var references = root.Strings("references");
         var stanceDate = root.Date("stance_date", default, required: true);
-        var deadline = root.Date("readiness_deadline", default, required: true);
+        var offer = root.Has("offer_date") ? root.Date("offer_date", default) : (DateOnly?)null;
+        var deadline = root.Has("readiness_deadline") ? root.Date("readiness_deadline", default) : (DateOnly?)null;
         var ceasefire = root.Bool("ceasefire", false);
         var seed = root.ULong("seed", 1);
         var overrides = NationMap(root.Pairs("stance_overrides"), file, bag, v => Scalar.Code<StanceLevel>(v, file, bag, "stance"));
-        if (root.Has("stance_date") && root.Has("readiness_deadline") && deadline < stanceDate)
-            bag.Add(root.At("readiness_deadline"), Messages.Inconsistent($"a readiness_deadline on or after stance_date {stanceDate:yyyy-MM-dd}", deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        if (root.Has("stance_date") && offer is { } o && o != default && o < stanceDate)
+            bag.Add(root.At("offer_date"), Messages.Inconsistent($"an offer_date on or after stance_date {stanceDate:yyyy-MM-dd}", o.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        var start = offer is { } o2 && o2 != default ? o2 : stanceDate;
+        if (root.Has("stance_date") && deadline is { } dl && dl != default && dl < start)
+            bag.Add(root.At("readiness_deadline"), Messages.Inconsistent(
+                $"a readiness_deadline on or after {(offer is null ? "stance_date" : "offer_date")} {start:yyyy-MM-dd}", dl.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         return bag.Result(() => new Scenario(
             id, name, description, references, stanceDate, deadline, ceasefire, seed,
-            templates, requirement!, rules, objectives, geography, simulation, assumptions) { StanceOverrides = overrides, AssumptionsAt = assumptionsAt });
+            templates, requirement!, rules, objectives, geography, simulation, assumptions) { StanceOverrides = overrides, OfferDate = offer, AssumptionsAt = assumptionsAt });
     }
 
     /// <summary>References from the scenario into the dataset: sources, nations with floors, unit types of elements.</summary>
@@ -274,7 +279,7 @@ public static class ScenarioFile
         {
             { "id", s.Id }, { "name", s.Name }, { "description", s.Description },
             { "references", Seq(s.References.Select(r => (YamlNode)new YamlScalarNode(r))) },
-            { "stance_date", Date(s.StanceDate) }, { "readiness_deadline", Date(s.ReadinessDeadline) },
+            { "stance_date", Date(s.StanceDate) },
             { "ceasefire", Bool(s.Ceasefire) }, { "seed", s.Seed.ToString(CultureInfo.InvariantCulture) },
             { "templates", Seq(s.Templates.Select(t => (YamlNode)new YamlMappingNode { { "id", t.Id }, { "description", t.Description }, { "elements", ElementsNode(t.Elements) } })) },
             { "requirement", new YamlMappingNode {
@@ -287,6 +292,9 @@ public static class ScenarioFile
             { "simulation", new YamlMappingNode { { "runs", Num(s.Simulation.Runs) }, { "days", Num(s.Simulation.Days) }, { "sectors", Num(s.Simulation.Sectors) } } },
             { "assumptions", Seq(s.Assumptions.Select(AssumptionNode)) },
         };
+        // Optional dates only when set, so a scenario keeps the text (and hash) it had before they existed.
+        if (s.OfferDate is { } offer) root.Children.Add(new YamlScalarNode("offer_date"), Date(offer));
+        if (s.ReadinessDeadline is { } deadline) root.Children.Add(new YamlScalarNode("readiness_deadline"), Date(deadline));
         // Only when there are any, so a scenario without overrides keeps the text (and hash) it always had.
         if (s.StanceOverrides.Count > 0)
         {

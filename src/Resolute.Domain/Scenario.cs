@@ -14,7 +14,7 @@ public sealed record Scenario(
     string Description,
     IReadOnlyList<string> References,
     DateOnly StanceDate,
-    DateOnly ReadinessDeadline,
+    DateOnly? ReadinessDeadline,
     bool Ceasefire,
     ulong Seed,
     IReadOnlyList<ForceTemplate> Templates,
@@ -32,6 +32,15 @@ public sealed record Scenario(
     /// variants a team asks about ("Germany not ruling out troops") without editing the cited dataset.
     /// </summary>
     public IReadOnlyDictionary<string, StanceLevel> StanceOverrides { get; init; } = NoOverrides;
+
+    /// <summary>
+    /// The day the offer is tabled and deployment starts (each unit is ready its readiness days after it); null for the stance
+    /// date. A scenario with a <see cref="ReadinessDeadline"/> sends only units ready by then.
+    /// </summary>
+    public DateOnly? OfferDate { get; init; }
+
+    /// <summary>The day deployment starts: <see cref="OfferDate"/>, else the stance date.</summary>
+    public DateOnly Offer => OfferDate ?? StanceDate;
 
     /// <summary>Where the scenario's <c>assumptions:</c> list was read: a missing assumption is reported here. Not part of the scenario's value.</summary>
     [JsonIgnore]

@@ -53,7 +53,8 @@ public sealed record PlanResult(
     public DurabilitySection? Durability { get; init; }
 
     /// <summary>What the scenario is.</summary>
-    public sealed record ScenarioInfo(string Id, string Name, string Description, DateOnly StanceDate, DateOnly ReadinessDeadline, bool Ceasefire);
+    /// <remarks><c>OfferDate</c>: the day deployment starts (the stance date when the scenario names none); <c>ReadinessDeadline</c>: null when the scenario sets none.</remarks>
+    public sealed record ScenarioInfo(string Id, string Name, string Description, DateOnly StanceDate, DateOnly? ReadinessDeadline, bool Ceasefire, DateOnly? OfferDate = null);
     /// <summary>One element of the requirement and how many dataset units could fill it.</summary>
     public sealed record ElementInfo(string Role, int Slots, IReadOnlyList<string> Kinds, IReadOnlyList<string> Types, int CandidateUnits);
     /// <summary>Counts of the dataset's tables.</summary>
@@ -175,7 +176,7 @@ public sealed record PlanResult(
         };
         return new PlanResult(
             CurrentSchemaVersion,
-            new ScenarioInfo(s.Id, s.Name, s.Description.Trim(), s.StanceDate, s.ReadinessDeadline, s.Ceasefire),
+            new ScenarioInfo(s.Id, s.Name, s.Description.Trim(), s.StanceDate, s.ReadinessDeadline, s.Ceasefire, s.Offer),
             rules, elements, stances,
             new DatasetInfo(d.Nations.Count, d.Units.Count, d.Units.Select(u => u.Nation).Distinct().Count(), d.EquipmentTypes.Count, d.Cities.Count, d.Threats.Count, d.Sources.Count),
             s.Assumptions.Select(a => new AssumptionInfo(a.Id, a.Value, a.Unit, Describe(a.Distribution), a.Reference)).ToArray(),

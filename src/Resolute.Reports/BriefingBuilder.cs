@@ -42,7 +42,8 @@ internal static partial class BriefingBuilder
             Bluf(r), ForcePackage(r, charts), Burden(r, charts), Checks(r), Geography(r), Balance(r, charts), SensitivitySection(r, charts),
             DurabilitySection(r, charts), Assumptions(r), Sources(r), Provenance(r),
         };
-        var subtitle = L($"Scenario {r.Scenario.Id}: stances as of {r.Scenario.StanceDate:yyyy-MM-dd}, ready by {r.Scenario.ReadinessDeadline:yyyy-MM-dd}",
+        var dates = r.Scenario.ReadinessDeadline is { } deadline ? $", ready by {deadline:yyyy-MM-dd}" : r.Scenario.OfferDate is { } offer ? $", offer tabled {offer:yyyy-MM-dd}" : "";
+        var subtitle = L($"Scenario {r.Scenario.Id}: stances as of {r.Scenario.StanceDate:yyyy-MM-dd}{dates}",
             r.Scenario.Ceasefire ? ", in a ceasefire" : "", $". Planned {r.Provenance.CreatedUtc.UtcDateTime:yyyy-MM-dd HH:mm} UTC; seed ", N("provenance.seed", r.Provenance.Seed, NumFormat.Plain), ".");
         return new BriefingDocument(r.Scenario.Name, subtitle, sections);
     }

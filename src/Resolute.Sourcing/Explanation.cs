@@ -57,7 +57,12 @@ internal sealed record Explanation(IReadOnlyList<BindingRule> Binding, IReadOnly
         switch (key.Kind)
         {
             case RuleKind.Readiness:
-                text = $"readiness: only units ready within {inst.ReadinessWindowDays} days of {D(s.StanceDate)} (deadline {D(s.ReadinessDeadline)})";
+                text = s.ReadinessDeadline is { } deadline
+                    ? $"readiness: only units ready within {inst.ReadinessWindowDays} days of {D(s.Offer)} (deadline {D(deadline)})"
+                    : $"readiness: only units ready within the deployment horizon, {inst.ReadinessWindowDays} days after the offer on {D(s.Offer)}";
+                break;
+            case RuleKind.Route:
+                text = "deployment: only units of a mode of travel (rail, road) some border crossing in the dataset serves";
                 break;
             case RuleKind.HomeDefenceUnits:
                 text = "units earmarked for home defence stay at home";

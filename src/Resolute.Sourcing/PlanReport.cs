@@ -57,6 +57,7 @@ internal static class PlanReport
             var text = g.Key.Kind switch
             {
                 RuleKind.Readiness => $"not ready within {inst.ReadinessWindowDays} days",
+                RuleKind.Route => "no border crossing serves its mode of travel",
                 RuleKind.HomeDefenceUnits => "earmarked for home defence",
                 RuleKind.Committed => "committed elsewhere",
                 RuleKind.Stance => $"{g.Key.Nation} stance {g.First().Stance.ToCode()}: {Explanation.Policy(inst.Scenario.Rules.Stances.GetValueOrDefault(g.First().Stance), inst.Scenario.Ceasefire)}",
@@ -163,8 +164,10 @@ internal static class PlanReport
     [
         inst.Cost.PerPerson,
         inst.Cost.EquipmentShare,
-        new PlanAssumption("readiness_window_days", "Days from the stance date to the readiness deadline; a unit qualifies when its notice to move is no longer.",
-            inst.ReadinessWindowDays, "days", string.Create(CultureInfo.InvariantCulture, $"scenario stance_date {inst.Scenario.StanceDate:yyyy-MM-dd} and readiness_deadline {inst.Scenario.ReadinessDeadline:yyyy-MM-dd}"), true),
+        new PlanAssumption("readiness_window_days", "Days from the offer to the readiness deadline (or, without one, the deployment horizon); a unit qualifies when its notice to move is no longer.",
+            inst.ReadinessWindowDays, "days", inst.Scenario.ReadinessDeadline is { } deadline
+                ? string.Create(CultureInfo.InvariantCulture, $"scenario offer {inst.Scenario.Offer:yyyy-MM-dd} and readiness_deadline {deadline:yyyy-MM-dd}")
+                : string.Create(CultureInfo.InvariantCulture, $"scenario offer {inst.Scenario.Offer:yyyy-MM-dd} and deployment_horizon_days"), true),
         new PlanAssumption("us_posture_in_europe", "US personnel in Europe before deployment: the dataset lists only US forces stationed or rotating in Europe, so all US units are posture.",
             inst.Units.Where(u => u.Nation.Group == NationGroup.Us).Sum(u => u.Personnel), "persons", "dataset units.csv (US rows)", false),
     ];

@@ -19,7 +19,7 @@ internal static class HardRules
         var used = plan.Assignments.Select(a => units[a.Unit]).ToArray();
         if (used.Select(u => u.Id).Distinct().Count() != used.Length) bad.Add("a unit fills two slots");
         if (plan.Assignments.Select(a => a.Slot).Distinct().Count() != plan.Assignments.Count) bad.Add("a slot holds two units");
-        var window = s.ReadinessDeadline.DayNumber - s.StanceDate.DayNumber;
+        var window = s.ReadinessDeadline is { } deadline ? deadline.DayNumber - s.Offer.DayNumber : int.MaxValue;
         foreach (var a in plan.Assignments)
         {
             var u = units[a.Unit];

@@ -116,6 +116,38 @@ public enum CostParameter
 }
 
 /// <summary>
+/// The deployment flow: how fast units move from their garrisons to Ukraine, through the border crossings of
+/// <c>data/crossings.csv</c>, and how long the flow may take.
+/// </summary>
+public enum DeploymentParameter
+{
+    [Assumption("rail_km_per_day", "km/day", "Distance a military train covers per day, loading and stops included.", Min = 50, Max = 1500,
+        Default = 400, DefaultReason = "assumption — European freight trains average about 18 km/h door to door on international corridors (European Court of Auditors, special report 08/2016), about 430 km a day")]
+    RailKmPerDay,
+    [Assumption("road_km_per_day", "km/day", "Distance a road column covers per day.", Min = 50, Max = 1000,
+        Default = 300, DefaultReason = "assumption — a column marching about 40 km/h for 7–8 hours a day, the order of the road-march rates of US and NATO movement doctrine")]
+    RoadKmPerDay,
+    [Assumption("rail_loading_days", "days", "Days to load a unit's trains at its railhead once it is ready.", Max = 30,
+        Default = 2, DefaultReason = "assumption — a heavy brigade loads over several days at more than one railhead; its first trains leave sooner")]
+    RailLoadingDays,
+    [Assumption("road_preparation_days", "days", "Days to prepare a road move once a unit is ready.", Max = 30,
+        Default = 1, DefaultReason = "assumption")]
+    RoadPreparationDays,
+    [Assumption("air_deployment_days", "days", "Days for an air unit to self-deploy and be ready to fly from its deployment base.", Max = 30,
+        Default = 3, DefaultReason = "assumption — fighter squadrons self-deploy in a day with tanker support; ground crews, spares and munitions follow by air")]
+    AirDeploymentDays,
+    [Assumption("gauge_change_days", "days", "Days added at a rail crossing where standard-gauge wagons meet Ukraine's 1,520 mm gauge.", Max = 30,
+        Default = 1, DefaultReason = "assumption — transfer of loads or change of bogies at the transhipment yards (e.g. Mostyska, Chop)")]
+    GaugeChangeDays,
+    [Assumption("route_factor", "ratio", "Route distance over great-circle distance from garrison to crossing and from crossing to the deployment area.", Min = 1, Max = 3,
+        Default = 1.3, DefaultReason = "assumption — road and rail circuity in Europe is commonly 1.2–1.4")]
+    RouteFactor,
+    [Assumption("deployment_horizon_days", "days", "Days after the offer within which the force must be complete; units that cannot be ready by then are not sent.", Min = 1, Max = 1825,
+        Default = 365, DefaultReason = "assumption — a force that takes more than a year to arrive no longer answers the offer")]
+    HorizonDays,
+}
+
+/// <summary>
 /// The settlement the ceasefire-durability stage describes: the covariates of the survival model fitted to
 /// <c>data/ceasefires.csv</c> (0 = no, 1 = yes), with the coalition's force on the line and without it.
 /// </summary>
