@@ -100,8 +100,10 @@ public static class CrossingFile
             bag.Add(r.At("from"), Messages.Inconsistent("a neighbour the coalition enters Ukraine from (not Ukraine or the adversary)", $"'{from}'"));
         var modeText = r.Text("mode");
         var mode = MoveMode.Road;
-        if (modeText.Length > 0 && !(Codes.TryParse(modeText, out mode) && mode != MoveMode.Air))
+        if (modeText.Length > 0 && !Codes.TryParse(modeText, out mode))
             bag.Add(r.At("mode"), Messages.UnknownCode("crossing mode", modeText, GroundModes));
+        else if (mode == MoveMode.Air)
+            bag.Add(r.At("mode"), Messages.InvalidValue("rail or road (aircraft fly in and pass no border crossing)", modeText));
         var capacity = r.Int("capacity_per_day", 1); // a crossing with zero throughput could never be used
         var gaugeChange = r.Bool("gauge_change");
         if (gaugeChange && modeText == MoveMode.Road.ToCode())
