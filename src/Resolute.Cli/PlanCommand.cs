@@ -146,7 +146,11 @@ internal static class PlanCommand
         foreach (var (stage, status) in s.Stages) console.MarkupLine($"[bold]{Markup.Escape(stage)}[/]: {Markup.Escape(status.ToString())}");
 
         // Each stage's section, by its engineers' renderers.
-        if (s.ForceGeneration is { } plan) ForcePlanView.Render(console, plan);
+        if (s.ForceGeneration is { } plan)
+        {
+            ForcePlanView.Render(console, plan);
+            if (plan.Deployment is { } deployment) DeploymentView.Render(console, deployment);
+        }
         else NotComputed(console, s, PlanResult.ForceGenerationStage);
         if (s.Geography is { } geo) GeographyView.Render(console, geo.Result);
         else NotComputed(console, s, PlanResult.GeographyStage);

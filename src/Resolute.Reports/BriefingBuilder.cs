@@ -16,6 +16,7 @@ internal static partial class BriefingBuilder
     [
         ("bluf", "Bottom line up front"),
         ("force-package", "Force package"),
+        ("deployment", "When it arrives: deployment and build-up"),
         ("burden", "Burden sharing"),
         ("checks", "The 80 % checks and the US backstop"),
         ("geography", "Geography"),
@@ -39,7 +40,7 @@ internal static partial class BriefingBuilder
         ArgumentNullException.ThrowIfNull(r);
         var sections = new[]
         {
-            Bluf(r), ForcePackage(r, charts), Burden(r, charts), Checks(r), Geography(r), Balance(r, charts), SensitivitySection(r, charts),
+            Bluf(r), ForcePackage(r, charts), DeploymentSection(r, charts), Burden(r, charts), Checks(r), Geography(r), Balance(r, charts), SensitivitySection(r, charts),
             DurabilitySection(r, charts), Assumptions(r), Sources(r), Provenance(r),
         };
         var dates = r.Scenario.ReadinessDeadline is { } deadline ? $", ready by {deadline:yyyy-MM-dd}" : r.Scenario.OfferDate is { } offer ? $", offer tabled {offer:yyyy-MM-dd}" : "";
@@ -66,6 +67,7 @@ internal static partial class BriefingBuilder
                 N($"{Fg}.fill.slots", fill.Slots), " slots with ", N($"{Fg}.fill.personnel", fill.Personnel), " personnel from ",
                 N($"{Fg}.breadth.nations", f.Breadth.Nations), f.Us.Units.Count > 0 ? " coalition nations and the US backstop" : " nations",
                 f.IsFilled || fill.FilledSlots == 0 ? "." : $"; short: {missing}."));
+            if (DeploymentBullet(r) is { } arrives) items.Add(arrives);
             var shares = f.ShareChecks.Select((c, i) => (c, i)).Where(x => x.c.Enforced).ToArray();
             if (shares.Length > 0)
             {
