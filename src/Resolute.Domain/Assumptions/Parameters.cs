@@ -73,7 +73,7 @@ public enum CampaignParameter
     RedEquipmentPerCasualty,
     [Assumption("ukrainian_brigade_strength", "persons", "Effective personnel of one Ukrainian brigade freed for the front by the coalition.")]
     UkrainianBrigadeStrength,
-    [Assumption("coalition_deploy_day", "day", "Day on which the coalition force is deployed and the freed Ukrainian brigades reach the front.")]
+    [Assumption("coalition_deploy_day", "day", "Day on which the coalition force is deployed and the freed Ukrainian brigades reach the front, when the plan has no deployment schedule (the requirement as if filled, or a dataset without border crossings); with a schedule each element counts from the day it arrives.")]
     CoalitionDeployDay,
     [Assumption("ceasefire_pause_days", "days", "In a ceasefire scenario, days before Russia resumes the offensive (ignored otherwise).")]
     CeasefirePauseDays,
