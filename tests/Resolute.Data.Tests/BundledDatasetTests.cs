@@ -107,6 +107,7 @@ public sealed class BundledDatasetTests
         Assert.True(s.Rules.UsBackstop is { Enabled: true, PostureOnly: true, NoNetIncrease: true });
         Assert.Equal([UnitKind.CommandElement, UnitKind.FighterSquadron, UnitKind.Amd, UnitKind.Lrs], s.Rules.UsBackstop.AllowedKinds);
         Assert.Equal(new DateOnly(2025, 2, 10), s.StanceDate);
-        Assert.Equal(new DateOnly(2025, 2, 14), s.ReadinessDeadline);
+        Assert.Equal(new DateOnly(2025, 2, 14), s.OfferDate);
+        Assert.Null(s.ReadinessDeadline);
     }
 }
