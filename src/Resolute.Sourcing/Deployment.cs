@@ -69,9 +69,11 @@ internal static class Scheduler
         var complete = plan.All(u => u is not null);
         var buildUp = BuildUp(inst, moves);
         var last = moves.Length == 0 ? null : moves.MaxBy(m => (m.ArrivalDay, -Array.IndexOf(moves, m)));
-        Milestone? foc = last is null ? null : new Milestone(last.ArrivalDay, offer.AddDays(last.ArrivalDay),
-            complete ? "full operating capability: every unit of the requirement in place" : "the planned force in place (the requirement is not filled)");
         var critical = last is null ? null : Critical(inst, last, moves);
+        var what = complete ? "full operating capability: every unit of the requirement in place" : "the planned force in place (the requirement is not filled)";
+        // A feasible but too slow flow: say so, and what holds it back.
+        if (last is not null && last.ArrivalDay > flow.HorizonDays) what = $"{(complete ? "full operating capability" : "the planned force")} not reached within the {flow.HorizonDays}-day horizon: {critical!.Text}";
+        Milestone? foc = last is null ? null : new Milestone(last.ArrivalDay, offer.AddDays(last.ArrivalDay), what);
         return new DeploymentPlan(true, null, offer, flow.HorizonDays, flow.Destination?.Name, moves, buildUp, Ioc(inst, plan, moves, offer), foc, complete,
             stage?.Bound, stage?.Proven ?? false, last is null || last.ArrivalDay <= flow.HorizonDays, critical, Loads(inst, moves), flow.Assumptions);
     }

@@ -160,6 +160,7 @@ public sealed class FlowTests
 
         Assert.Equal(1 + 200, plan.Deployment!.Foc!.Day);
         Assert.False(plan.Deployment.WithinHorizon);
+        Assert.StartsWith("full operating capability not reached within the 100-day horizon: ", plan.Deployment.Foc.Text, StringComparison.Ordinal);
     }
 
     private static readonly string[] Codes = ["FRA", "GBR", "POL"];
