@@ -211,6 +211,46 @@ public sealed partial class CommandTests
     }
 
     [Fact]
+    public void DataShow_CrossingsOfOneNeighbourAsCsv_PrintsThroughputAndGauge()
+    {
+        var run = CliRunner.Invoke("data", "show", "crossings", "--nation", "POL", "--format", "csv");
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Out.Trim().Split('\n');
+        Assert.Equal("id,name,from,mode,lat,lon,capacity_per_day,gauge_change,source,as_of", lines[0]);
+        Assert.All(lines.Skip(1), l => Assert.Contains(",POL,", l, StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("pol_hrubieszow_izov_rail,", StringComparison.Ordinal) && l.Contains(",rail,", StringComparison.Ordinal) && l.Contains(",false,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void DataShow_GarrisonsAsJson_CountsTheUnitsLeavingFromEach()
+    {
+        var run = CliRunner.Invoke("data", "show", "garrisons", "--nation", "USA", "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Out);
+        var rows = json.RootElement.EnumerateArray().ToArray();
+        Assert.All(rows, r => Assert.Equal("USA", r.GetProperty("nation").GetString()));
+        Assert.Equal("1", rows.Single(r => r.GetProperty("key").GetString() == "usa_abct_rot").GetProperty("units").GetString());
+        Assert.Equal("0", rows.Single(r => r.GetProperty("key").GetString() == "USA").GetProperty("units").GetString());
+    }
+
+    [Fact]
+    public void Validate_DatasetWithAZeroThroughputCrossing_ReportsItsPositionAndExitsTwo()
+    {
+        var dir = CliRunner.TempDir();
+        foreach (var f in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "data"))) File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
+        var path = Path.Combine(dir, "crossings.csv");
+        File.AppendAllText(path, "pol_closed_road,Closed road crossing,POL,road,50.40,23.70,0,false,assumption,2025-01-01,assumption: a closed crossing\n");
+        var line = File.ReadAllLines(path).Length;
+
+        var run = CliRunner.Invoke("validate", dir);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{path}:{line}:{"pol_closed_road,Closed road crossing,POL,road,50.40,23.70,".Length + 1}: expected a number ≥ 1, found 0", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DataShow_UnknownNation_ExitsTwo()
     {
         var run = CliRunner.Invoke("data", "show", "nations", "--nation", "XYZ");

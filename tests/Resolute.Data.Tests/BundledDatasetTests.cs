@@ -45,7 +45,7 @@ public sealed class BundledDatasetTests
     {
         var d = Bundled.Value;
         var names = d.Nations.Select(x => x.Name).Concat(d.EquipmentTypes.Select(x => x.Name)).Concat(d.Units.Select(x => x.Name))
-            .Concat(d.Cities.Select(x => x.Name)).Concat(d.Threats.Select(x => x.Name));
+            .Concat(d.Cities.Select(x => x.Name)).Concat(d.Threats.Select(x => x.Name)).Concat(d.Garrisons.Select(x => x.Name)).Concat(d.Crossings.Select(x => x.Name));
         Assert.All(names, n => Assert.DoesNotContain(",", n, StringComparison.Ordinal));
     }
 
