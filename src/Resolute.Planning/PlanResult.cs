@@ -47,10 +47,13 @@ public sealed record PlanResult(
 
     /// <summary>Stage names, in the order they run; keys of <see cref="Stages"/>.</summary>
     public const string ForceGenerationStage = "force generation", GeographyStage = "geography", BalanceStage = "balance",
-        DurabilityStage = "ceasefire durability";
+        DurabilityStage = "ceasefire durability", SustainmentStage = "sustainment";
 
     /// <summary>The ceasefire-durability stage, or null when not computed (results written before it existed also read as null).</summary>
     public DurabilitySection? Durability { get; init; }
+
+    /// <summary>The sustainment stage: the force that can be held under rotation beside the one-off plan, or null when not computed (results written before it existed also read as null).</summary>
+    public SustainmentResult? Sustainment { get; init; }
 
     /// <summary>What each stance level may send under the scenario's policies, at war and under a ceasefire (results written before it existed read as null).</summary>
     public IReadOnlyList<StancePolicyInfo>? StancePolicies { get; init; }
@@ -183,6 +186,7 @@ public sealed record PlanResult(
         var stages = new Dictionary<string, StageStatus>
         {
             [ForceGenerationStage] = StageStatus.Pending,
+            [SustainmentStage] = StageStatus.Pending,
             [GeographyStage] = StageStatus.Pending,
             [BalanceStage] = StageStatus.Pending,
             [DurabilityStage] = StageStatus.Pending,
