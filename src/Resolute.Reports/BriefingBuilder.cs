@@ -16,8 +16,10 @@ internal static partial class BriefingBuilder
     [
         ("bluf", "Bottom line up front"),
         ("force-package", "Force package"),
+        ("sustainment", "Sustainment: the force that can be held"),
         ("burden", "Burden sharing"),
         ("checks", "The 80 % checks and the US backstop"),
+        ("stances", "Stances: what each nation may send"),
         ("geography", "Geography"),
         ("balance", "Balance across scenarios"),
         ("sensitivity", "Sensitivity: which assumption decides the answer"),
@@ -39,7 +41,7 @@ internal static partial class BriefingBuilder
         ArgumentNullException.ThrowIfNull(r);
         var sections = new[]
         {
-            Bluf(r), ForcePackage(r, charts), Burden(r, charts), Checks(r), Geography(r), Balance(r, charts), SensitivitySection(r, charts),
+            Bluf(r), ForcePackage(r, charts), SustainmentSection(r, charts), Burden(r, charts), Checks(r), StancesSection(r), Geography(r), Balance(r, charts), SensitivitySection(r, charts),
             DurabilitySection(r, charts), Assumptions(r), Sources(r), Provenance(r),
         };
         var subtitle = L($"Scenario {r.Scenario.Id}: stances as of {r.Scenario.StanceDate:yyyy-MM-dd}, ready by {r.Scenario.ReadinessDeadline:yyyy-MM-dd}",
@@ -99,6 +101,7 @@ internal static partial class BriefingBuilder
             }
         }
         else items.Add(L(new Strong("Can the coalition field it? "), Status(r, PlanResult.ForceGenerationStage), "."));
+        if (SustainmentBullet(r) is { } held) items.Insert(Math.Min(1, items.Count), held);
 
         if (r.Balance is { } b)
         {

@@ -69,7 +69,7 @@ public static class Sustainment
             .Select(g =>
             {
                 var first = g.First();
-                var element = inst.Slots[first.Index].Element;
+                var element = inst.Slots.First(x => x.Id == first.Slot).Element;
                 // Nations whose eligible units of this element exceed what they can rotate: they could send one once, not hold it.
                 var nations = inst.Units.Where(u => u.Exclusions.Count == 0 && element.Accepts(u.Unit))
                     .GroupBy(u => (u.Unit.Nation, u.Unit.Kind))
