@@ -15,6 +15,7 @@ internal static partial class BriefingBuilder
     {
         if (r.Sustainment is not { } s) return null;
         var (once, held) = (s.OneOff, s.Sustained);
+        if (once.FilledSlots == 0) return L(new Strong("Can it be held? "), "there is nothing to hold: the plan fields no force (the sustainment section says what the requirement would need).");
         var parts = new List<object?>
         {
             new Strong("Can it be held? "), "Deployable once: ", N($"{Sus}.one_off.personnel", once.Personnel), " personnel from ", N($"{Sus}.one_off.nations", once.Nations),
