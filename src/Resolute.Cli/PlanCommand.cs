@@ -135,9 +135,13 @@ internal static class PlanCommand
             Markup.Escape(e.Types.Count == 0 ? "any" : string.Join(", ", e.Types)), e.CandidateUnits.ToString(CultureInfo.InvariantCulture));
         console.Write(req);
 
-        var st = new Table().Title($"Stances on {s.Scenario.StanceDate:yyyy-MM-dd}").Border(TableBorder.Simple).AddColumns("stance", "nations");
-        foreach (var (level, nations) in s.Stances) st.AddRow(Markup.Escape(level), Markup.Escape(string.Join(" ", nations)));
-        console.Write(st);
+        if (s.StancePolicies is { } policies) SustainmentView.RenderStances(console, policies, s.Scenario.StanceDate);
+        else
+        {
+            var st = new Table().Title($"Stances on {s.Scenario.StanceDate:yyyy-MM-dd}").Border(TableBorder.Simple).AddColumns("stance", "nations");
+            foreach (var (level, nations) in s.Stances) st.AddRow(Markup.Escape(level), Markup.Escape(string.Join(" ", nations)));
+            console.Write(st);
+        }
 
         var a = new Table().Title("Assumptions").Border(TableBorder.Simple).AddColumns("id", "value", "unit", "distribution", "reference");
         foreach (var x in s.Assumptions) a.AddRow(Markup.Escape(x.Id), x.Value.ToString("0.###", CultureInfo.InvariantCulture), Markup.Escape(x.Unit), Markup.Escape(x.Distribution), Markup.Escape(x.Reference));
@@ -152,6 +156,8 @@ internal static class PlanCommand
             if (plan.Deployment is { } deployment) DeploymentView.Render(console, deployment);
         }
         else NotComputed(console, s, PlanResult.ForceGenerationStage);
+        if (s.Sustainment is { } sustainment) SustainmentView.Render(console, sustainment);
+        else NotComputed(console, s, PlanResult.SustainmentStage);
         if (s.Geography is { } geo) GeographyView.Render(console, geo.Result);
         else NotComputed(console, s, PlanResult.GeographyStage);
         if (s.Balance is { } balance)

@@ -15,6 +15,7 @@ public static class ScenarioFile
     private static readonly string[] TopKeys =
         ["id", "name", "description", "references", "stance_date", "offer_date", "readiness_deadline", "stance_overrides", "ceasefire", "seed", "templates", "requirement", "rules", "objectives", "geography", "simulation", "assumptions"];
     private static readonly string[] ElementKeys = ["role", "count", "kinds", "types", "weight"];
+    private static readonly string[] RuleKeys = ["group_share", "us_backstop", "stances", "rotation", "home_defence", "cohesion", "european_lead"];
 
     /// <summary>Loads a scenario file.</summary>
     /// <param name="path">The YAML file.</param>
@@ -43,7 +44,7 @@ public static class ScenarioFile
             if (!templateIds.TryAdd(t.Id, (int)node.Start.Line)) bag.Add(node.At(file), Messages.DuplicateId(t.Id, templateIds[t.Id]));
 
         var requirement = Requirement(root.Map("requirement", ["formations", "elements"], required: true), templateIds.Keys.ToHashSet(StringComparer.Ordinal), file, bag);
-        var rules = Rules(root.Map("rules", ["group_share", "us_backstop", "stances", "rotation", "home_defence", "cohesion"]), bag);
+        var rules = Rules(root.Map("rules", RuleKeys), bag);
         var objectives = root.Has("objectives")
             ? root.List("objectives").Select(n => YamlMap.Of(n, file, bag, ["name", "weight"], "an objective")).OfType<YamlMap>()
                 .Select(m => new Objective(m.Code("name", ObjectiveKind.Fill, "objective", required: true), m.Double("weight", 1, 0))).ToArray()
@@ -88,7 +89,7 @@ public static class ScenarioFile
         foreach (var node in root.List("references"))
             if (node is YamlScalarNode { Value: { } id } && !sources.Contains(id))
                 bag.Add(node.At(file), Messages.UnknownSource(id, sources));
-        var rules = YamlMap.Of(root.Node("rules", false), file, new DiagnosticBag(), ["group_share", "us_backstop", "stances", "rotation", "home_defence", "cohesion"], "rules");
+        var rules = YamlMap.Of(root.Node("rules", false), file, new DiagnosticBag(), RuleKeys, "rules");
         var floors = YamlMap.Of(rules?.Node("home_defence", false), file, new DiagnosticBag(), ["exclude_home_defence_units", "exclude_committed", "default_floor", "floors"], "home_defence");
         foreach (var (key, _) in (floors?.Pairs("floors") ?? []).Concat(root.Pairs("stance_overrides")))
             if (key.Value is { } code && Nation.IsIso3(code) && !dataset.NationsByCode.ContainsKey(code))
@@ -190,7 +191,9 @@ public static class ScenarioFile
         var c = m?.Map("cohesion", ["enabled", "max_nations_per_division"]);
         var cd = ScenarioDefaults.Cohesion;
         var cohesion = c is null ? cd : new CohesionRule(c.Bool("enabled", cd.Enabled), c.Int("max_nations_per_division", cd.MaxNationsPerDivision, 1, CohesionRule.MaxNations));
-        return new Rules(groupShare, us, stances, rotation, home, cohesion);
+        var e = m?.Map("european_lead", ["command", "division_hqs"]);
+        var lead = e is null ? EuropeanLeadRule.Off : new EuropeanLeadRule(e.Bool("command", false), e.Bool("division_hqs", false));
+        return new Rules(groupShare, us, stances, rotation, home, cohesion) { EuropeanLead = lead };
     }
 
     /// <summary>A map keyed by nation code (home-defence floors, stance overrides), every bad key and value reported.</summary>
@@ -320,7 +323,7 @@ public static class ScenarioFile
         }
         var floors = new YamlMappingNode();
         foreach (var (nation, floor) in r.HomeDefence.Floors) floors.Add(nation, Num(floor));
-        return new YamlMappingNode
+        var rules = new YamlMappingNode
         {
             { "group_share", new YamlMappingNode { { "enabled", Bool(r.GroupShare.Enabled) }, { "group", r.GroupShare.Group.ToCode() },
                 { "min_personnel_share", Num(r.GroupShare.MinPersonnelShare) }, { "min_equipment_share", Num(r.GroupShare.MinEquipmentShare) },
@@ -333,6 +336,10 @@ public static class ScenarioFile
                 { "default_floor", Num(r.HomeDefence.DefaultFloor) }, { "floors", floors } } },
             { "cohesion", new YamlMappingNode { { "enabled", Bool(r.Cohesion.Enabled) }, { "max_nations_per_division", Num(r.Cohesion.MaxNationsPerDivision) } } },
         };
+        // Only when on, so a scenario without the rule keeps the text (and hash) it always had.
+        if (r.EuropeanLead.Enabled)
+            rules.Add("european_lead", new YamlMappingNode { { "command", Bool(r.EuropeanLead.Command) }, { "division_hqs", Bool(r.EuropeanLead.DivisionHqs) } });
+        return rules;
     }
 
     private static YamlNode AssumptionNode(Assumption a)

@@ -77,7 +77,32 @@ public sealed record Rules(
     IReadOnlyDictionary<StanceLevel, StancePolicy> Stances,
     RotationRule Rotation,
     HomeDefenceRule HomeDefence,
-    CohesionRule Cohesion);
+    CohesionRule Cohesion)
+{
+    /// <summary>Whether the command element and the division HQs must be European (off unless the scenario sets it).</summary>
+    public EuropeanLeadRule EuropeanLead { get; init; } = EuropeanLeadRule.Off;
+}
+
+/// <summary>
+/// The force is led by Europe: the command element (<see cref="Command"/>: corps HQs and command elements) and the division
+/// HQs (<see cref="DivisionHqs"/>) come from nations of the <see cref="NationGroup.EuropeCanada"/> group.
+/// </summary>
+public sealed record EuropeanLeadRule(bool Command, bool DivisionHqs)
+{
+    /// <summary>No lead rule.</summary>
+    public static EuropeanLeadRule Off { get; } = new(false, false);
+
+    /// <summary>Whether any part of the rule is on.</summary>
+    public bool Enabled => Command || DivisionHqs;
+
+    /// <summary>Whether a unit of <paramref name="kind"/> must come from a European nation under this rule.</summary>
+    public bool Covers(UnitKind kind) => kind switch
+    {
+        UnitKind.CommandElement or UnitKind.CorpsHq => Command,
+        UnitKind.DivisionHq => DivisionHqs,
+        _ => false,
+    };
+}
 
 /// <summary>At least a share of personnel and of equipment comes from one nation group.</summary>
 public sealed record GroupShareRule(
@@ -106,6 +131,22 @@ public sealed record StancePolicy(bool Contribute, bool InsideUkraine, bool Enab
 
     /// <summary>The manoeuvre brigades a nation at this stance may send (<see cref="int.MaxValue"/> for no cap).</summary>
     public int ManoeuvreBrigadeCap => !Contribute || EnablersOnly ? 0 : MaxManoeuvreBrigades ?? int.MaxValue;
+
+    /// <summary>
+    /// What a nation at this stance may send, in words: into Ukraine (<paramref name="insideUkraine"/>) or in support from
+    /// outside it (aircraft and long-range strike from their bases), in a war or under a ceasefire. The one wording of the
+    /// stance table in docs/scenarios.md and the briefing.
+    /// </summary>
+    public string Sends(bool ceasefire, bool insideUkraine)
+    {
+        if (!Contribute || (CeasefireOnly && !ceasefire)) return "nothing";
+        if (!insideUkraine) return "fighter squadrons, long-range strike";
+        if (!InsideUkraine) return "nothing";
+        if (ManoeuvreBrigadeCap == 0) return "enablers only (no manoeuvre brigades)";
+        return MaxManoeuvreBrigades is { } max
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"any unit, at most {max} manoeuvre brigade{(max == 1 ? "" : "s")}")
+            : "any unit";
+    }
 }
 
 /// <summary>To keep a unit deployed a nation needs <see cref="Ratio"/> like units (at least 1).</summary>

@@ -17,8 +17,10 @@ internal static partial class BriefingBuilder
         ("bluf", "Bottom line up front"),
         ("force-package", "Force package"),
         ("deployment", "When it arrives: deployment and build-up"),
+        ("sustainment", "Sustainment: the force that can be held"),
         ("burden", "Burden sharing"),
         ("checks", "The 80 % checks and the US backstop"),
+        ("stances", "Stances: what each nation may send"),
         ("geography", "Geography"),
         ("balance", "Balance across scenarios"),
         ("sensitivity", "Sensitivity: which assumption decides the answer"),
@@ -40,7 +42,7 @@ internal static partial class BriefingBuilder
         ArgumentNullException.ThrowIfNull(r);
         var sections = new[]
         {
-            Bluf(r), ForcePackage(r, charts), DeploymentSection(r, charts), Burden(r, charts), Checks(r), Geography(r), Balance(r, charts), SensitivitySection(r, charts),
+            Bluf(r), ForcePackage(r, charts), DeploymentSection(r, charts), SustainmentSection(r, charts), Burden(r, charts), Checks(r), StancesSection(r), Geography(r), Balance(r, charts), SensitivitySection(r, charts),
             DurabilitySection(r, charts), Assumptions(r), Sources(r), Provenance(r),
         };
         var dates = r.Scenario.ReadinessDeadline is { } deadline ? $", ready by {deadline:yyyy-MM-dd}" : r.Scenario.OfferDate is { } offer ? $", offer tabled {offer:yyyy-MM-dd}" : "";
@@ -102,6 +104,7 @@ internal static partial class BriefingBuilder
             }
         }
         else items.Add(L(new Strong("Can the coalition field it? "), Status(r, PlanResult.ForceGenerationStage), "."));
+        if (SustainmentBullet(r) is { } held) items.Insert(Math.Min(DeploymentBullet(r) is null ? 1 : 2, items.Count), held);
 
         if (r.Balance is { } b)
         {

@@ -93,6 +93,10 @@ internal sealed record Explanation(IReadOnlyList<BindingRule> Binding, IReadOnly
             case RuleKind.UsAllowedKinds:
                 text = $"the US backstop sends only {string.Join(", ", r.UsBackstop.AllowedKinds.Select(k => k.ToCode()))}";
                 break;
+            case RuleKind.EuropeanLead:
+                var lead = r.EuropeanLead;
+                text = $"European lead: the {(lead.Command && lead.DivisionHqs ? "command element and the division HQs come" : lead.Command ? "command element comes" : "division HQs come")} from {NationGroup.EuropeCanada.ToCode()} nations";
+                break;
             case RuleKind.UsNoNetIncrease:
                 text = "no net increase of US personnel in Europe: a committed US unit cannot be pulled without a backfill from the US";
                 break;

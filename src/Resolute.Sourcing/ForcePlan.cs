@@ -110,6 +110,8 @@ public enum RuleKind
     UsAllowedKinds,
     /// <summary>No net increase of US personnel in Europe.</summary>
     UsNoNetIncrease,
+    /// <summary>The command element (and division HQs) come from European nations.</summary>
+    EuropeanLead,
     /// <summary>A fuller plan exists but scores lower on the scenario's weighted objectives.</summary>
     ObjectiveTradeOff,
 }

@@ -209,6 +209,7 @@ internal sealed class Instance
         {
             keys.Add(new RuleKey(RuleKind.Stance, u.Nation));
         }
+        if (r.EuropeanLead.Covers(u.Kind) && nation.Group != NationGroup.EuropeCanada) keys.Add(new RuleKey(RuleKind.EuropeanLead));
         return [.. keys];
     }
 

@@ -63,6 +63,7 @@ internal static class PlanReport
                 RuleKind.Stance => $"{g.Key.Nation} stance {g.First().Stance.ToCode()}: {Explanation.Policy(inst.Scenario.Rules.Stances.GetValueOrDefault(g.First().Stance), inst.Scenario.Ceasefire)}",
                 RuleKind.UsAllowedKinds => "kind not in the US backstop",
                 RuleKind.UsNoNetIncrease => "US unit with a standing commitment (would need a backfill)",
+                RuleKind.EuropeanLead => $"not from {NationGroup.EuropeCanada.ToCode()} (European lead)",
                 _ => g.Key.ToString(),
             };
             reasons.Add(new ShortfallReason(g.Key.Kind, g.Key.Nation, g.Count(), text));

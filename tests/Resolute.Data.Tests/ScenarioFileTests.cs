@@ -23,6 +23,34 @@ public sealed class ScenarioFileTests
     }
 
     [Fact]
+    public void Parse_EuropeanLead_IsReadAndKeptThroughWriteWhileOtherScenariosKeepTheirText()
+    {
+        var seed = ScenarioFile.Load(Path.Combine(Repo.Scenarios, "seed-offer-2025-02.yaml")).Value!;
+        var minimal = ScenarioFile.Load(Repo.Fixture("minimal-scenario.yaml")).Value!;
+
+        var back = ScenarioFile.Parse(ScenarioFile.Write(seed), "rewritten.yaml").Value!;
+
+        Assert.Equal(new EuropeanLeadRule(Command: true, DivisionHqs: true), seed.Rules.EuropeanLead);
+        Assert.Equal(seed.Rules.EuropeanLead, back.Rules.EuropeanLead);
+        Assert.Equal(ScenarioFile.Hash(seed), ScenarioFile.Hash(back));
+        Assert.False(minimal.Rules.EuropeanLead.Enabled);
+        Assert.DoesNotContain("european_lead", ScenarioFile.Write(minimal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_BundledScenariosAtWar_SendNothingFromPeacekeepingOnlyNations()
+    {
+        foreach (var file in Directory.EnumerateFiles(Repo.Scenarios, "*.yaml"))
+        {
+            var s = ScenarioFile.Load(file).Value!;
+            var policy = s.Rules.Stances[StanceLevel.PeacekeepingOnly];
+            Assert.True(policy.CeasefireOnly, Path.GetFileName(file));
+            Assert.Equal("nothing", policy.Sends(ceasefire: false, insideUkraine: true));
+            Assert.Equal("enablers only (no manoeuvre brigades)", policy.Sends(ceasefire: true, insideUkraine: true));
+        }
+    }
+
+    [Fact]
     public void Parse_SeveralErrors_ReportsAllOfThem()
     {
         const string text = "id: x\nname: y\nstance_date: 2025-13-01\nreadiness_deadline: soon\nceasefire: maybe\nrequirement: {elements: [{role: a, count: 1, kinds: [tank]}]}\n";

@@ -181,3 +181,20 @@ public enum DurabilityParameter
         Default = 10, DefaultReason = "assumption — the horizon of the question whether a settlement holds; the record's longest cases run beyond 70 years")]
     HorizonYears,
 }
+
+/// <summary>
+/// Holding the force over years: how long it is held and costed, how long a unit's tour lasts (so when a nation without
+/// enough like units runs out), and the wear of deployed equipment beyond its routine operating cost.
+/// </summary>
+public enum SustainmentParameter
+{
+    [Assumption("sustainment_horizon_years", "years", "Years over which the force is held and its cost counted.", Min = 1, Max = 50,
+        Default = 5, DefaultReason = "assumption — a deterrent force is meant to stay while a settlement takes hold; five years is the horizon of the question, not a forecast")]
+    HorizonYears,
+    [Assumption("rotation_tour_months", "months", "Length of one unit's tour in Ukraine before a like unit relieves it.", Min = 1, Max = 36,
+        Default = 6, DefaultReason = "six months, the usual rotation of NATO's enhanced-forward-presence battle groups (Landpower Magazine, spring 2021: rotations 'generally six months', viewer.joomag.com/landpower-magazine-spring-2021/0494381001617087164/p28)")]
+    TourMonths,
+    [Assumption("equipment_wear_share_per_year", "share/year", "Share of the procurement value of deployed major equipment worn out each year and replaced or rebuilt, beyond its routine operating cost.", Max = 1,
+        Default = 0.05, DefaultReason = "assumption — context: CBO (Replacing and Repairing Equipment Used in Iraq and Afghanistan: The Army's Reset Program, Sept. 2007, Pub. 2809) puts the US Army's reset near USD 13 billion a year, with usage five to six times the peacetime rate (AUSA, Resetting the Force, Oct. 2005); a force held short of the line, mostly in garrison and training, is taken at a twentieth of procurement value a year")]
+    EquipmentWearShare,
+}
