@@ -147,7 +147,7 @@ public static class Geography
         var strike = deployed.Where(u => u.Kind == UnitKind.Lrs).Select(u => Strike(dataset, placements[u.Id])).ToArray();
         var outside = placements.Values.Where(p => p.OutsideUkraine).ToArray();
         if (outside.Length > 0)
-            notes.Add($"{outside.Length} units stand outside Ukraine ({outside.Count(p => p.Base is not null)} at their bases, {outside.Count(p => p.Base is null)} with no base in garrisons.csv, not placed); they are in no deployment area, and their air-defence coverage and strike reach count from their bases.");
+            notes.Add($"{outside.Length} units stand outside Ukraine, in no deployment area: {outside.Count(p => p.Base is not null)} at their bases in garrisons.csv, where their air-defence coverage and strike reach are counted from; {outside.Count(p => p.Base is null)} with no garrison row of their own, not placed and counted nowhere.");
         foreach (var a in placedFormations.Areas.Where(a => a.Overlaps))
             notes.Add($"{a.Formation}: no axis left whose area overlaps no other formation's; it stands on the axis farthest from the others.");
 

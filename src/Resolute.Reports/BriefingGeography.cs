@@ -9,11 +9,14 @@ internal static partial class BriefingBuilder
     private static List<Block> GeographyPlacement(GeographyResult g)
     {
         var blocks = new List<Block>();
-        var outside = g.Units.Select((u, i) => (u, i)).Where(x => x.u.OutsideUkraine).ToArray();
-        if (outside.Length > 0)
-            blocks.Add(P(outside.Length.ToString(C), " units stand outside Ukraine, in no deployment area: ",
-                string.Join("; ", outside.Select(x => x.u.Base is { } b ? $"{x.u.UnitId} at {b}" : $"{x.u.UnitId} (base unknown, not placed)")),
-                ". Their air-defence coverage and strike reach count from their bases."));
+        var atBase = g.Units.Where(u => u.OutsideUkraine && u.Base is not null).ToArray();
+        var unknown = g.Units.Where(u => u.OutsideUkraine && u.Base is null).ToArray();
+        if (atBase.Length > 0)
+            blocks.Add(P(atBase.Length.ToString(C), " units stand at their bases outside Ukraine, in no deployment area, and their air-defence coverage and strike reach count from there: ",
+                string.Join("; ", atBase.Select(u => $"{u.UnitId} at {u.Base}")), "."));
+        if (unknown.Length > 0)
+            blocks.Add(P(unknown.Length.ToString(C), " units stand outside Ukraine but garrisons.csv has no base of their own, so they are not placed and cover nothing: ",
+                string.Join(" ", unknown.Select(u => u.UnitId)), "."));
         if (g.Formations.Count > 0)
             blocks.Add(new Table($"Division areas (every unit within {g.Options.FormationRadiusKm.ToString(C)} km of its headquarters)",
                 ["formation", "area", "headquarters", "centre lat", "centre lon", "km to front", "extent (km)", "farthest from HQ (km)", "units in the area", "not in the area"],
