@@ -4,7 +4,7 @@ namespace Resolute.Geo;
 
 /// <summary>
 /// Which units stand outside Ukraine, and where: the US backstop when its rule keeps it on NATO territory, a nation whose
-/// stance sends nothing inside Ukraine, and fighter squadrons (they fly from their bases). Such a unit stands at its own row
+/// stance sends nothing inside Ukraine, and fighter squadrons (they fly from their bases, whatever the backstop rule). Such a unit stands at its own row
 /// in <c>garrisons.csv</c>; without one its base is unknown and it is not placed (a nation's departure point is where
 /// its units leave from, not where one of them is based).
 /// </summary>
@@ -13,13 +13,15 @@ internal static class Basing
     /// <summary>Why <paramref name="unit"/> stands outside Ukraine, or null when it stands inside.</summary>
     public static string? OutsideReason(Dataset dataset, Scenario scenario, Unit unit)
     {
+        // Aircraft fly from their home bases whatever the backstop rule says: the dataset lists no air base in Ukraine.
+        if (unit.Kind == UnitKind.FighterSquadron) return "air unit flying from its home base";
         var us = scenario.Rules.UsBackstop;
         if (us.Enabled && dataset.NationsByCode.TryGetValue(unit.Nation, out var nation) && nation.Group == NationGroup.Us)
             return us.Location == BackstopLocation.OutsideUkraine ? "US backstop supporting from NATO territory (rules.us_backstop.location: outside_ukraine)" : null;
         var stance = scenario.StanceOf(dataset, unit.Nation);
         if (scenario.Rules.Stances.TryGetValue(stance, out var policy) && !policy.InsideUkraine)
             return $"its nation's stance ({stance.ToCode()}) sends nothing inside Ukraine";
-        return unit.Kind == UnitKind.FighterSquadron ? "air unit flying from its home base" : null;
+        return null;
     }
 
     /// <summary>The unit's own garrison row, or null (a nation's departure point does not count).</summary>

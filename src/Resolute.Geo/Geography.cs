@@ -69,8 +69,8 @@ public static class Geography
             ? TheatreGeometry.DropSlivers(deployment.Buffer(-options.PositionMarginKm * 1000, 8), projection.Factory)
             : deployment;
 
-        // Units outside Ukraine stand at their bases; fighters inside Ukraine are not positioned; a formation's units stand in
-        // one area; force-level AMD units with a SAM system are sited by the covering model; the rest follow the axis rule.
+        // Units outside Ukraine (fighters among them) stand at their bases; a formation's units stand in one area; force-level
+        // AMD units with a SAM system are sited by the covering model; the rest follow the axis rule.
         formations ??= NoFormations;
         var batteries = new List<Battery>();
         var fixedBatteries = new List<FixedBattery>();
@@ -96,9 +96,7 @@ public static class Geography
                 if (system is not null) fixedBatteries.Add(new FixedBattery(new Battery(u, system), garrison.Name, at, garrison.Location, OutsideUkraine: true));
                 continue;
             }
-            if (u.Kind == UnitKind.FighterSquadron)
-                placements[u.Id] = Placement(u, null, null, "not positioned: air unit flying from air bases in Ukraine, which the dataset does not list") with { Formation = formation };
-            else if (formation is not null)
+            if (formation is not null)
                 grouped.Add((u, formation));
             else if (system is not null)
                 batteries.Add(new Battery(u, system));
@@ -185,7 +183,7 @@ public static class Geography
 
     /// <summary>The rule every unit was placed by, in words.</summary>
     public const string PlacementRule =
-        "Units outside Ukraine (the US backstop when its rule keeps it on NATO territory, nations whose stance sends nothing inside Ukraine, fighter squadrons) stand at their own rows in garrisons.csv; without one their base is unknown and they are not placed. " +
+        "Units outside Ukraine (the US backstop when its rule keeps it on NATO territory, nations whose stance sends nothing inside Ukraine, fighter squadrons whatever the backstop rule) stand at their own rows in garrisons.csv; without one their base is unknown and they are not placed. " +
         FormationPlacer.Rule + " Force-level units: " + UnitPlacer.Rule;
 
     private static readonly IReadOnlyDictionary<string, string> NoFormations = new Dictionary<string, string>(StringComparer.Ordinal);

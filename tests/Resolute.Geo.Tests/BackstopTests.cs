@@ -8,6 +8,7 @@ public sealed class BackstopTests
     private static readonly Citation Cite = new("assumption", new DateOnly(2026, 1, 1), "test fixture");
     private static readonly LonLat Rzeszow = new(22.02, 50.11);
     private static readonly LonLat Grafenwoehr = new(11.94, 49.70);
+    private static readonly LonLat Lakenheath = new(0.56, 52.41);
 
     private static Unit U(string id) => Fixture.Dataset.Units.Single(u => u.Id == id);
 
@@ -18,6 +19,7 @@ public sealed class BackstopTests
         [
             new Garrison("usa_5_7_ada", "Rzeszów-Jasionka", "POL", Rzeszow, Cite),
             new Garrison("usa_41_fab_1_6", "Grafenwöhr", "DEU", Grafenwoehr, Cite),
+            new Garrison("usa_48fw_492fs", "RAF Lakenheath", "GBR", Lakenheath, Cite),
             new Garrison("USA", "Ramstein", "DEU", new LonLat(7.60, 49.44), Cite),
         ],
     };
@@ -70,6 +72,19 @@ public sealed class BackstopTests
             Assert.True(deployment.Buffer(1).Contains(projection.Point(u.Position!.Value)), $"{u.UnitId} at {u.Position} is outside the deployment area");
         });
         Assert.False(r.AirDefence.Batteries.Single(b => b.UnitId == "usa_5_7_ada").OutsideUkraine);
+    }
+
+    [Theory]
+    [InlineData(BackstopLocation.OutsideUkraine)]
+    [InlineData(BackstopLocation.InsideUkraine)]
+    public void Plan_FighterSquadron_FliesFromItsHomeBaseWhateverTheBackstopRule(BackstopLocation location)
+    {
+        var r = Geography.Plan(WithBases(Fixture.Dataset), Located(location), [U("usa_48fw_492fs"), U("usa_48fw_494fs")], Coarse);
+
+        var atBase = r.Units.Single(u => u.UnitId == "usa_48fw_492fs");
+        var unknown = r.Units.Single(u => u.UnitId == "usa_48fw_494fs");
+        Assert.Equal((Lakenheath, "RAF Lakenheath", true), (atBase.Position!.Value, atBase.Base!, atBase.OutsideUkraine));
+        Assert.Equal((null, true), (unknown.Position, unknown.OutsideUkraine));
     }
 
     [Fact]
