@@ -88,6 +88,26 @@ public sealed class BackstopTests
     }
 
     [Fact]
+    public void GeoJson_UnitsAtTheirBases_AreOnTheMapWithTheirBase()
+    {
+        var r = Geography.Plan(WithBases(Fixture.Dataset), Located(BackstopLocation.OutsideUkraine), Force(), Coarse);
+
+        using var doc = System.Text.Json.JsonDocument.Parse(GeoJson.Write(r));
+
+        var features = doc.RootElement.GetProperty("features").EnumerateArray()
+            .Where(f => f.GetProperty("properties").GetProperty("layer").GetString() is "unit" or "amd_position")
+            .ToDictionary(f => f.GetProperty("properties").GetProperty("unit_id").GetString()!);
+        var patriot = features["usa_5_7_ada"];
+        var coordinates = patriot.GetProperty("geometry").GetProperty("coordinates");
+        Assert.Equal(("amd_position", "Rzeszów-Jasionka", true), (patriot.GetProperty("properties").GetProperty("layer").GetString(),
+            patriot.GetProperty("properties").GetProperty("base").GetString(), patriot.GetProperty("properties").GetProperty("outside_ukraine").GetBoolean()));
+        // Within about a metre: the map writes every point through the UTM projection and back.
+        Assert.Equal((Rzeszow.Lon, Rzeszow.Lat), (Math.Round(coordinates[0].GetDouble(), 5), Math.Round(coordinates[1].GetDouble(), 5)));
+        Assert.True(features.ContainsKey("usa_41_fab_1_6"));
+        Assert.False(features.ContainsKey("usa_41_fab_1_77"));
+    }
+
+    [Fact]
     public void Plan_StrikeFromABaseOutOfRange_DoesNotReachTheFront()
     {
         var r = Geography.Plan(WithBases(Fixture.Dataset), Located(BackstopLocation.OutsideUkraine), Force(), Coarse);
