@@ -151,10 +151,10 @@ public static class ScenarioFile
             g.Double("min_personnel_share", gd.MinPersonnelShare, 0, 1), g.Double("min_equipment_share", gd.MinEquipmentShare, 0, 1),
             g.Codes("equipment_measures", "equipment measure", gd.EquipmentMeasures));
 
-        var u = m?.Map("us_backstop", ["enabled", "posture_only", "no_net_increase", "allowed_kinds"]);
+        var u = m?.Map("us_backstop", ["enabled", "posture_only", "no_net_increase", "allowed_kinds", "location"]);
         var ud = ScenarioDefaults.UsBackstop;
         var us = u is null ? ud : new UsBackstopRule(u.Bool("enabled", ud.Enabled), u.Bool("posture_only", ud.PostureOnly), u.Bool("no_net_increase", ud.NoNetIncrease),
-            u.Codes("allowed_kinds", "unit kind", ud.AllowedKinds));
+            u.Codes("allowed_kinds", "unit kind", ud.AllowedKinds)) { Location = u.Code("location", ud.Location, "backstop location") };
         if (u is not null && us.Enabled && us.AllowedKinds.Count == 0)
             bag.Add(u.At("allowed_kinds"), Messages.Inconsistent("at least one allowed kind while the US backstop is enabled", "none"));
 
@@ -329,7 +329,7 @@ public static class ScenarioFile
                 { "min_personnel_share", Num(r.GroupShare.MinPersonnelShare) }, { "min_equipment_share", Num(r.GroupShare.MinEquipmentShare) },
                 { "equipment_measures", CodeSeq(r.GroupShare.EquipmentMeasures) } } },
             { "us_backstop", new YamlMappingNode { { "enabled", Bool(r.UsBackstop.Enabled) }, { "posture_only", Bool(r.UsBackstop.PostureOnly) },
-                { "no_net_increase", Bool(r.UsBackstop.NoNetIncrease) }, { "allowed_kinds", CodeSeq(r.UsBackstop.AllowedKinds) } } },
+                { "no_net_increase", Bool(r.UsBackstop.NoNetIncrease) }, { "allowed_kinds", CodeSeq(r.UsBackstop.AllowedKinds) }, { "location", r.UsBackstop.Location.ToCode() } } },
             { "stances", stances },
             { "rotation", new YamlMappingNode { { "enabled", Bool(r.Rotation.Enabled) }, { "ratio", Num(r.Rotation.Ratio) }, { "accept_single_rotation", Bool(r.Rotation.AcceptSingleRotation) } } },
             { "home_defence", new YamlMappingNode { { "exclude_home_defence_units", Bool(r.HomeDefence.ExcludeHomeDefenceUnits) }, { "exclude_committed", Bool(r.HomeDefence.ExcludeCommitted) },

@@ -110,7 +110,20 @@ public sealed record GroupShareRule(
     IReadOnlyList<EquipmentMeasure> EquipmentMeasures);
 
 /// <summary>The US contributes only from its posture in Europe, only some element kinds, with no net increase.</summary>
-public sealed record UsBackstopRule(bool Enabled, bool PostureOnly, bool NoNetIncrease, IReadOnlyList<UnitKind> AllowedKinds);
+public sealed record UsBackstopRule(bool Enabled, bool PostureOnly, bool NoNetIncrease, IReadOnlyList<UnitKind> AllowedKinds)
+{
+    /// <summary>Where the backstop's units stand: at their posture bases on NATO territory (the default), or inside Ukraine.</summary>
+    public BackstopLocation Location { get; init; } = BackstopLocation.OutsideUkraine;
+}
+
+/// <summary>Where US backstop units stand.</summary>
+public enum BackstopLocation
+{
+    /// <summary>At their posture bases in Europe (Poland, Romania, Germany, …), supporting from NATO territory.</summary>
+    OutsideUkraine,
+    /// <summary>Inside Ukraine, in the deployment areas with the coalition's units.</summary>
+    InsideUkraine,
+}
 
 /// <summary>What a nation at a stance level may send.</summary>
 /// <param name="Contribute">False: nothing at all.</param>

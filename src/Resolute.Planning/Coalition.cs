@@ -75,7 +75,9 @@ public static class Coalition
         ArgumentNullException.ThrowIfNull(scenario);
         var units = dataset.Units.ToDictionary(u => u.Id, StringComparer.Ordinal);
         var deployed = plan?.Assignments.Select(a => units[a.Unit]).ToArray() ?? [];
-        var geo = Geography.Plan(dataset, scenario, deployed, geography);
+        var formations = plan?.Assignments.Where(a => a.Formation is not null).DistinctBy(a => a.Unit)
+            .ToDictionary(a => a.Unit, a => a.Formation!, StringComparer.Ordinal);
+        var geo = Geography.Plan(dataset, scenario, deployed, geography, formations);
         var input = new CoalitionInput(geo.FreedForces.CoalitionBrigades, deployed.Count(u => u.Kind == UnitKind.Lrs), geo.FreedForces.PerBrigade,
             deployed.Count(u => u.Kind == UnitKind.FighterSquadron)) { Arrivals = Arrivals(plan?.Deployment) };
         return new SourcedCoalition(plan, deployed, geo, input);

@@ -261,6 +261,10 @@ internal static partial class BriefingBuilder
                 N($"{Geo}.freed_forces.ukrainian_brigades", g.FreedForces.UkrainianBrigades, NumFormat.D1), " Ukrainian brigades (", N($"{Geo}.freed_forces.coalition_brigades", g.FreedForces.CoalitionBrigades),
                 " coalition brigades × ", N($"{Geo}.freed_forces.per_brigade", g.FreedForces.PerBrigade, NumFormat.D2), "). Units from: ", section.Force, "."),
             new MapBlock(),
+        };
+        blocks.AddRange(GeographyPlacement(g));
+        blocks.AddRange(new Block[]
+        {
             new Table("Threat zones (reach from the line of contact)", ["category", "longest-range system", "range (km)", "stand-off", "Kyiv-held area in reach (km²)", "city population in reach"],
                 g.ThreatZones.Select((z, i) => Row(z.Category.ToCode(), z.System, N($"{Geo}.threat_zones[{i}].range_km", z.RangeKm), Yes(z.Standoff),
                     N($"{Geo}.threat_zones[{i}].controlled_area_km2", z.ControlledAreaKm2), N($"{Geo}.threat_zones[{i}].city_population_in_reach", z.CityPopulationInReach))).ToArray()),
@@ -280,7 +284,7 @@ internal static partial class BriefingBuilder
             new Table("One more battery", ["system", "radius (km)", "extra people covered", "extra share"],
                 a.MarginalGains.Select((m, i) => Row(m.System, N($"{Geo}.air_defence.marginal_gains[{i}].radius_km", m.RadiusKm),
                     N($"{Geo}.air_defence.marginal_gains[{i}].additional_population", m.AdditionalPopulation), N($"{Geo}.air_defence.marginal_gains[{i}].additional_share", m.AdditionalShare, NumFormat.Pct))).ToArray()),
-        };
+        });
         return new Section("geography", Title("geography"), blocks);
     }
 

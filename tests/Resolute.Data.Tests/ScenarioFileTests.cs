@@ -83,6 +83,24 @@ public sealed class ScenarioFileTests
     }
 
     [Fact]
+    public void Parse_UsBackstopLocation_DefaultsOutsideUkraineReadsInsideAndReportsABadValueAtItsPosition()
+    {
+        var text = File.ReadAllText(Path.Combine(Repo.Root, "scenarios", "seed-offer-ready-90-days.yaml"));
+        var without = text.Replace("  us_backstop:\n", "  us_backstop:\n    location: inside_ukraine\n", StringComparison.Ordinal);
+        var bad = text.Replace("  us_backstop:\n", "  us_backstop:\n    location: kyiv\n", StringComparison.Ordinal);
+        var line = text[..text.IndexOf("  us_backstop:\n", StringComparison.Ordinal)].Count(c => c == '\n') + 2;
+
+        var outside = ScenarioFile.Parse(text, "default.yaml").Value!;
+        var inside = ScenarioFile.Parse(without, "inside.yaml").Value!;
+        var wrong = ScenarioFile.Parse(bad, "bad.yaml");
+
+        Assert.Equal((BackstopLocation.OutsideUkraine, BackstopLocation.InsideUkraine), (outside.Rules.UsBackstop.Location, inside.Rules.UsBackstop.Location));
+        var d = Assert.Single(wrong.Diagnostics);
+        Assert.Equal($"bad.yaml:{line}:15", $"{d.File}:{d.Line}:{d.Column}");
+        Assert.Contains("kyiv", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Hash_IgnoresFormatting_ButNotContent()
     {
         var a = ScenarioFile.Load(Repo.Fixture("minimal-scenario.yaml")).Value!;
@@ -189,7 +207,7 @@ internal static class ScenarioGen
         from coh in Gen.Choose(1, 50)
         select new Rules(
             new GroupShareRule(enabled, nationGroup, p, e, measures),
-            new UsBackstopRule(enabled && allowed.Count > 0, posture, !posture, allowed),
+            new UsBackstopRule(enabled && allowed.Count > 0, posture, !posture, allowed) { Location = posture ? BackstopLocation.OutsideUkraine : BackstopLocation.InsideUkraine },
             new Dictionary<StanceLevel, StancePolicy>(ScenarioDefaults.Stances) { [level] = new StancePolicy(true, false, cap <= 0, cap < 0 ? null : cap, posture) },
             new RotationRule(!single, ratio, single),
             new HomeDefenceRule(enabled, !enabled, p, floors.Distinct().ToDictionary(f => f, _ => floor)),
