@@ -47,12 +47,12 @@ public sealed class ResoluteOptions
     public long MaxSectorDays { get; set; } = 2_000_000_000;
 
     /// <summary>
-    /// The wall-clock budget of a running run, in minutes: past it the run stops and ends <c>failed</c>, saying so. Default
-    /// 30, about 30 times a default plan on two cores; a guard against a stuck solver more than a work limit.
+    /// The wall-clock budget of a running run, in seconds: past it the run stops and ends <c>failed</c>, saying so. Default
+    /// 1,800 (30 minutes), about 30 times a default plan on two cores; a guard against a stuck solver more than a work limit.
     /// </summary>
-    public int RunTimeLimitMinutes { get; set; } = 30;
+    public int RunTimeLimitSeconds { get; set; } = 1800;
 
-    public TimeSpan RunTimeLimit => TimeSpan.FromMinutes(RunTimeLimitMinutes);
+    public TimeSpan RunTimeLimit => TimeSpan.FromSeconds(RunTimeLimitSeconds);
 
     /// <summary>The ceilings as the planner checks them; a refusal names the settings to raise.</summary>
     public WorkLimits Limits => new(MaxAssignments, MaxSectorDays)
@@ -82,8 +82,8 @@ public sealed class ResoluteOptions
             errors.Add(Diagnostic.Setting($"{Section}:{nameof(MaxAssignments)}", Messages.OutOfRange("at least 1", MaxAssignments)));
         if (MaxSectorDays < 1)
             errors.Add(Diagnostic.Setting($"{Section}:{nameof(MaxSectorDays)}", Messages.OutOfRange("at least 1", MaxSectorDays)));
-        if (RunTimeLimitMinutes is < 1 or > 7 * 24 * 60)
-            errors.Add(Diagnostic.Setting($"{Section}:{nameof(RunTimeLimitMinutes)}", Messages.OutOfRange("1 to 10080", RunTimeLimitMinutes)));
+        if (RunTimeLimitSeconds is < 1 or > 7 * 24 * 3600)
+            errors.Add(Diagnostic.Setting($"{Section}:{nameof(RunTimeLimitSeconds)}", Messages.OutOfRange("1 to 604800 (a week)", RunTimeLimitSeconds)));
         // The plan options name their settings in snake case (threads, sobol_samples); here they are Resolute:Threads, Resolute:SobolSamples.
         errors.AddRange((PlanOptions with { Limits = WorkLimits.Default }).Validate().Select(e => e with { File = $"{Section}:{Setting(e.File)}" }));
         errors.AddRange(SignIn.Validate());

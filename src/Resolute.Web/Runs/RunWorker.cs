@@ -115,9 +115,9 @@ public sealed partial class RunWorker(RunBacklog queue, RunMonitor monitor, ISer
             }
             catch (OperationCanceledException) when (budget.IsCancellationRequested && !stopping.IsCancellationRequested)
             {
-                var limit = options.Value.RunTimeLimitMinutes;
-                await FinishAsync(db, id, RunStatus.Failed, $"failed: stopped after {limit} minutes, the server's time limit for a run; nothing was saved",
-                    $"the run passed its time limit of {limit} minutes (setting {ResoluteOptions.Section}:{nameof(ResoluteOptions.RunTimeLimitMinutes)})", null, null, clock);
+                var limit = options.Value.RunTimeLimitSeconds;
+                await FinishAsync(db, id, RunStatus.Failed, $"failed: stopped after {limit:#,0} s, the server's time limit for a run; nothing was saved",
+                    $"the run passed its time limit of {limit:#,0} s (setting {ResoluteOptions.Section}:{nameof(ResoluteOptions.RunTimeLimitSeconds)})", null, null, clock);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
