@@ -128,6 +128,22 @@ public sealed partial class BoundedInputTests(AppFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Run_PastItsTimeLimit_StopsAndSaysSo()
+    {
+        // 50,000 campaigns per ensemble: within the work ceilings, and far more than a second's work.
+        await using var app = new ResoluteFactory(settings: new Dictionary<string, string?> { ["Resolute:RunTimeLimitSeconds"] = "1", ["Resolute:Runs"] = "50000" });
+        using var analyst = await app.SignInAsync(Roles.Analyst);
+
+        var started = await Sse.StartAsync(analyst, Bundled.Realistic);
+        var run = await Sse.FinishedAsync(analyst, started.Id, TimeSpan.FromSeconds(60));
+
+        Assert.Equal(("failed", false), (run.Status, run.HasResult));
+        Assert.Equal("failed: stopped after 1 s, the server's time limit for a run; nothing was saved", run.Stage);
+        Assert.Equal("the run passed its time limit of 1 s (setting Resolute:RunTimeLimitSeconds)", run.Error);
+        Assert.True(run.FinishedUtc - run.StartedUtc < Guard, $"stopped {(run.FinishedUtc - run.StartedUtc)?.TotalSeconds:0.0} s after it started");
+    }
+
+    [Fact]
     public async Task RunButton_WorkAboveTheCeiling_ShowsTheEditorWithTheEstimate()
     {
         var analyst = await fixture.As(Roles.Analyst);
