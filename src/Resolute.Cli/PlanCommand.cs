@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Resolute.Planning;
 using Resolute.Data;
+using Resolute.Domain.Diagnostics;
 using Resolute.Reports;
 using Spectre.Console;
 
@@ -10,6 +11,16 @@ namespace Resolute.Cli;
 /// <summary><c>resolute plan [SCENARIO]</c>: the main job. Loads and validates the scenario and dataset, then runs the planning stages.</summary>
 internal static class PlanCommand
 {
+    /// <summary>The wall-clock budget of a plan, in minutes: an hour, about 60 times a default plan on two cores, so only a
+    /// plan far beyond the work ceilings' intent (or a stuck solver) reaches it.</summary>
+    private const int DefaultTimeLimitMinutes = 60;
+
+    /// <summary>The largest budget accepted: a week.</summary>
+    private const int MaxTimeLimitMinutes = 7 * 24 * 60;
+
+    /// <summary>Exit code of a plan stopped by its time limit (as timeout(1) exits).</summary>
+    private const int TimedOut = 124;
+
     public static Command Create()
     {
         var scenario = new Argument<string?>("SCENARIO")
@@ -29,13 +40,23 @@ internal static class PlanCommand
             DefaultValueFactory = _ => [.. Planner.UsPaths],
         };
         var (tiles, attribution) = BriefingOutput.TileOptions();
+        var limits = Common.LimitOptions();
+        var timeLimit = new Option<int>("--time-limit")
+        {
+            Description = $"Stop the plan, writing nothing, when it has run this many minutes (default {DefaultTimeLimitMinutes}).",
+            DefaultValueFactory = _ => DefaultTimeLimitMinutes,
+        };
         var data = DataOption.Create();
-        var command = new Command("plan", "Plan the force for a scenario (force generation, geography, balance, ceasefire durability) and write the briefing.") { scenario, outDir, format, runs, threads, compare, tiles, attribution, data };
+        var command = new Command("plan", "Plan the force for a scenario (force generation, geography, balance, ceasefire durability) and write the briefing.")
+            { scenario, outDir, format, runs, threads, compare, tiles, attribution, limits.Assignments, limits.SectorDays, timeLimit, data };
         command.SetAction((parse, ct) =>
         {
             var output = new Output(parse);
-            var options = new PlanOptions(Threads: parse.GetValue(threads), Runs: parse.GetValue(runs));
+            var options = new PlanOptions(Threads: parse.GetValue(threads), Runs: parse.GetValue(runs)) { Limits = Common.Limits(parse, limits) };
             var briefing = new BriefingOptions(parse.GetValue(tiles), parse.GetValue(attribution));
+            var minutes = parse.GetValue(timeLimit);
+            if (minutes is < 1 or > MaxTimeLimitMinutes)
+                return Task.FromResult(output.Report([Diagnostic.Setting("--time-limit", Messages.OutOfRange($"1 to {MaxTimeLimitMinutes} minutes", minutes))]));
             if (briefing.Validate() is { Count: > 0 } invalid) return Task.FromResult(output.Report(invalid));
             var loaded = DatasetLoader.Load(Bundled.DataDirectory(parse.GetValue(data)));
             if (loaded.Value is not { } dataset) return Task.FromResult(output.Report(loaded.Diagnostics));
@@ -52,9 +73,16 @@ internal static class PlanCommand
             if (output.Report(problems) != 0 || plan is null || unwritable is not null) return Task.FromResult(ResoluteCli.InputError);
 
             PlanResult result;
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            budget.CancelAfter(TimeSpan.FromMinutes(minutes));
             try
             {
-                result = RunWithProgress(output, progress => plan.Run(TimeProvider.System.GetUtcNow(), progress, ct));
+                result = RunWithProgress(output, progress => plan.Run(TimeProvider.System.GetUtcNow(), progress, budget.Token));
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                output.Error.WriteLine($"Stopped: the plan ran past its time limit of {minutes} minutes (--time-limit); nothing written.");
+                return Task.FromResult(TimedOut);
             }
             catch (OperationCanceledException)
             {

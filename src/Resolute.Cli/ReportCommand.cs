@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Security;
+using Resolute.Data.Text;
+using Resolute.Domain.Diagnostics;
 using Resolute.Planning;
 using Resolute.Reports;
 
@@ -30,16 +32,8 @@ internal static class ReportCommand
                 output.Error.WriteLine($"--out: cannot write to '{dir}': {unwritable}");
                 return ResoluteCli.InputError;
             }
-            string json;
-            try
-            {
-                json = File.ReadAllText(path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or SecurityException)
-            {
-                output.Error.WriteLine($"{path}: cannot read the file: {(e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message)}");
-                return ResoluteCli.InputError;
-            }
+            var bag = new DiagnosticBag();
+            if (TextInput.ReadFile(path, InputLimits.ResultBytes, bag) is not { } json) return output.Report(bag.Items);
             var read = ResultJson.Read(json);
             if (read.Value is not { } result)
             {

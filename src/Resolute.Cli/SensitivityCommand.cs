@@ -3,6 +3,7 @@ using System.Text.Json;
 using Resolute.Balance;
 using Resolute.Data;
 using Resolute.Domain.Diagnostics;
+using Resolute.Planning;
 
 namespace Resolute.Cli;
 
@@ -29,8 +30,10 @@ internal static class SensitivityCommand
         var law = Common.LawOption();
         var asRequired = Common.AsRequiredOption();
         var format = Common.FormatOption();
+        var limits = Common.LimitOptions();
         var data = DataOption.Create();
-        var command = new Command("sensitivity", "Which assumption drives the campaign outcome: tornado or Sobol indices (with the coalition force generation sources for the scenario, as plan runs it; --as-required: the requirement as if filled).") { scenario, method, samples, seed, threads, top, law, asRequired, format, data };
+        var command = new Command("sensitivity", "Which assumption drives the campaign outcome: tornado or Sobol indices (with the coalition force generation sources for the scenario, as plan runs it; --as-required: the requirement as if filled).")
+            { scenario, method, samples, seed, threads, top, law, asRequired, format, limits.Assignments, limits.SectorDays, data };
         command.SetAction(parse =>
         {
             var output = new Output(parse);
@@ -39,6 +42,8 @@ internal static class SensitivityCommand
             var invalid = new List<Diagnostic>();
             if (n is < 2) invalid.Add(Diagnostic.Setting("--samples", Messages.OutOfRange("at least 2", n.Value)));
             if (t < 1) invalid.Add(Diagnostic.Setting("--threads", Messages.OutOfRange("at least 1", t)));
+            var ceilings = Common.Limits(parse, limits);
+            invalid.AddRange(ceilings.Validate());
             if (invalid.Count > 0) return output.Report(invalid);
 
             var loaded = DatasetLoader.Load(Bundled.DataDirectory(parse.GetValue(data)));
@@ -49,14 +54,19 @@ internal static class SensitivityCommand
             var (a, problems) = CampaignAssumptions.From(sc);
             if (a is null) return output.Report(problems);
 
+            var isSobol = parse.GetValue(method) == "sobol";
+            var size = n ?? (isSobol ? 512 : 200);
+            var uncertain = CampaignAssumptions.Parameters.Count(p => a[p].Distribution.Kind != Domain.DistributionKind.Fixed);
+            var runs = isSobol ? (long)size * (uncertain + 2) : (long)size * (1 + (2 * CampaignAssumptions.Count));
+            // The design's size is known before force generation or any campaign runs: refused above the ceilings.
+            var work = (parse.GetValue(asRequired) ? WorkEstimate.None : WorkEstimate.Sourcing(dataset, sc)) + WorkEstimate.Campaign(runs, sc);
+            if (work.Check(ceilings, path) is { Count: > 0 } tooLarge) return output.Report(tooLarge);
+            var total = (int)runs;
+
             using var cancel = new CancellationTokenSource();
             var coalition = Planning.Coalition.ForCampaign(dataset, sc, parse.GetValue(asRequired), cancellationToken: cancel.Token);
             var settings = CampaignSettings.From(sc, Common.Law(parse.GetValue(law))) with { Coalition = coalition.Input };
             var masterSeed = parse.GetValue(seed) ?? sc.Seed;
-            var isSobol = parse.GetValue(method) == "sobol";
-            var size = n ?? (isSobol ? 512 : 200);
-            var uncertain = CampaignAssumptions.Parameters.Count(p => a[p].Distribution.Kind != Domain.DistributionKind.Fixed);
-            var total = isSobol ? size * (uncertain + 2) : size * (1 + (2 * CampaignAssumptions.Count));
             ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
             Console.CancelKeyPress += onCancel;
             try

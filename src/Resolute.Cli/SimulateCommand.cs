@@ -36,8 +36,10 @@ internal static class SimulateCommand
         var all = new Option<bool>("--all") { Description = "Simulate every bundled scenario and print them side by side." };
         var asRequired = Common.AsRequiredOption();
         var format = Common.FormatOption();
+        var limits = Common.LimitOptions();
         var data = DataOption.Create();
-        var command = new Command("simulate", "Monte Carlo campaigns for a scenario, with and without the coalition force that force generation sources for it (as plan runs them; --as-required: the requirement as if filled).") { scenario, runs, seed, threads, law, all, asRequired, format, data };
+        var command = new Command("simulate", "Monte Carlo campaigns for a scenario, with and without the coalition force that force generation sources for it (as plan runs them; --as-required: the requirement as if filled).")
+            { scenario, runs, seed, threads, law, all, asRequired, format, limits.Assignments, limits.SectorDays, data };
         command.SetAction(parse =>
         {
             var output = new Output(parse);
@@ -46,6 +48,8 @@ internal static class SimulateCommand
             var invalid = new List<Diagnostic>();
             if (n is < 1) invalid.Add(Diagnostic.Setting("--runs", Messages.OutOfRange("a positive number of campaigns", n.Value)));
             if (t < 1) invalid.Add(Diagnostic.Setting("--threads", Messages.OutOfRange("at least 1", t)));
+            var ceilings = Common.Limits(parse, limits);
+            invalid.AddRange(ceilings.Validate());
             if (invalid.Count > 0) return output.Report(invalid);
 
             var loaded = DatasetLoader.Load(Bundled.DataDirectory(parse.GetValue(data)));
@@ -62,6 +66,10 @@ internal static class SimulateCommand
                 problems.AddRange(unresolved);
                 if (a is not null) inputs.Add((sc, a));
             }
+            // The work of every scenario together, refused above the ceilings before any campaign runs.
+            var work = inputs.Aggregate(WorkEstimate.None, (w, x) =>
+                w + (parse.GetValue(asRequired) ? WorkEstimate.None : WorkEstimate.Sourcing(dataset, x.Scenario)) + WorkEstimate.Campaign(2L * (n ?? x.Scenario.Simulation.Runs), x.Scenario));
+            problems.AddRange(work.Check(ceilings, paths.Count == 1 ? paths[0] : "simulate"));
             if (output.Report(problems) != 0) return ResoluteCli.InputError;
 
             using var cancel = new CancellationTokenSource();
@@ -128,6 +136,23 @@ internal static class SimulateCommand
 /// <summary>Options and helpers shared by <c>simulate</c> and <c>sensitivity</c>.</summary>
 internal static class Common
 {
+    /// <summary>The work ceilings (<see cref="WorkLimits.Default"/> unless raised), for commands that plan or simulate.</summary>
+    public static (Option<long> Assignments, Option<long> SectorDays) LimitOptions() => (
+        new Option<long>("--max-assignments")
+        {
+            Description = $"Refuse force generation above this many slot × candidate-unit pairs (default {WorkLimits.Default.MaxAssignments:#,0}).",
+            DefaultValueFactory = _ => WorkLimits.Default.MaxAssignments,
+        },
+        new Option<long>("--max-sector-days")
+        {
+            Description = $"Refuse campaigns above this many sector-days in all, days × sectors × campaigns (default {WorkLimits.Default.MaxSectorDays:#,0}).",
+            DefaultValueFactory = _ => WorkLimits.Default.MaxSectorDays,
+        });
+
+    /// <summary>The ceilings given on the command line.</summary>
+    public static WorkLimits Limits(ParseResult parse, (Option<long> Assignments, Option<long> SectorDays) options) =>
+        WorkLimits.Default with { MaxAssignments = parse.GetValue(options.Assignments), MaxSectorDays = parse.GetValue(options.SectorDays) };
+
     public static Option<string> FormatOption()
     {
         var format = new Option<string>("--format") { Description = "text or json (on standard output).", DefaultValueFactory = _ => "text" };

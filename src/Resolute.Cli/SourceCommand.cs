@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Resolute.Data;
+using Resolute.Planning;
 using Resolute.Sourcing;
 
 namespace Resolute.Cli;
@@ -31,13 +32,16 @@ internal static class SourceCommand
         format.AcceptOnlyFromAmong("text", "json");
         var workers = new Option<int>("--workers") { Description = "CP-SAT workers (1-16); the plan is reproducible for a given count, and the same for any count once proven optimal.", DefaultValueFactory = _ => SolveOptions.Default.Workers };
         var budget = new Option<double>("--time") { Description = "Search budget in CP-SAT deterministic time (about seconds; reproducible, unlike wall time).", DefaultValueFactory = _ => SolveOptions.Default.MaxDeterministicTime };
+        var limits = Common.LimitOptions();
         var data = DataOption.Create();
-        var command = new Command("source", "Fill the requirement from the coalition's units (CP-SAT), explain shortfalls, compare what-ifs.") { scenario, whatIf, format, workers, budget, data };
+        var command = new Command("source", "Fill the requirement from the coalition's units (CP-SAT), explain shortfalls, compare what-ifs.")
+            { scenario, whatIf, format, workers, budget, limits.Assignments, limits.SectorDays, data };
         command.SetAction((parse, ct) =>
         {
             var output = new Output(parse);
             var options = new SolveOptions(Workers: parse.GetValue(workers), MaxDeterministicTime: parse.GetValue(budget));
-            var invalid = options.Validate();
+            var ceilings = Common.Limits(parse, limits);
+            var invalid = options.Validate().Concat(ceilings.Validate()).ToList();
             if (invalid.Count > 0) return Task.FromResult(output.Report(invalid));
             var loaded = DatasetLoader.Load(Bundled.DataDirectory(parse.GetValue(data)));
             if (loaded.Value is not { } dataset) return Task.FromResult(output.Report(loaded.Diagnostics));
@@ -46,6 +50,9 @@ internal static class SourceCommand
             var changes = parse.GetValue(whatIf) ?? [];
             var variant = WhatIf.Apply(dataset, sc, changes);
             if (variant.Value is not { } v) return Task.FromResult(output.Report(variant.Errors));
+            var path = Bundled.ResolveScenario(parse.GetValue(scenario));
+            var work = WorkEstimate.Sourcing(dataset, sc) + (changes.Length > 0 ? WorkEstimate.Sourcing(v.Dataset, v.Scenario) : WorkEstimate.None);
+            if (work.Check(ceilings, path) is { Count: > 0 } tooLarge) return Task.FromResult(output.Report(tooLarge));
 
             var progress = new ErrorProgress(output.Error, "base");
             var basePlan = ForceGenerator.Solve(dataset, sc, options, progress, ct);

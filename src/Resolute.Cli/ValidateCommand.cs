@@ -32,7 +32,14 @@ internal static class ValidateCommand
                 // The loader checks the optional files (ceasefires, garrisons, crossings) with the rest when a directory holds them.
                 if (datasetDirs.Contains(dir)) { diagnostics.AddRange(result.Diagnostics); Report(output, dir, "dataset", result.Diagnostics); }
             }
-            var files = targets.Except(datasetDirs).SelectMany(t => Directory.Exists(t) ? Directory.EnumerateFiles(t, "*.yaml").Order(StringComparer.Ordinal) : (IEnumerable<string>)[t]);
+            var files = targets.Except(datasetDirs).SelectMany(t => Directory.Exists(t) ? Directory.EnumerateFiles(t, "*.yaml").Order(StringComparer.Ordinal) : (IEnumerable<string>)[t]).ToList();
+            // A directory that is neither a dataset nor holds a scenario would pass unchecked: "ok" for nothing is an error.
+            foreach (var empty in targets.Where(t => Directory.Exists(t) && !datasetDirs.Contains(t) && !Directory.EnumerateFiles(t, "*.yaml").Any()))
+            {
+                var nothing = Diagnostic.Setting(empty, Messages.MissingSetting("a dataset directory (with nations.csv) or scenario files (*.yaml) to validate"));
+                diagnostics.Add(nothing);
+                output.Out.WriteLine($"invalid directory {empty} (nothing to validate)");
+            }
             foreach (var file in files)
             {
                 var result = ScenarioFile.Load(file, dataset);

@@ -113,21 +113,8 @@ public static class DatasetLoader
 
     private static T[] Values<T>(List<(T Value, CsvTable.CsvRow Row)> rows) => rows.Select(r => r.Value).ToArray();
 
-    /// <summary>Reads a text file; reports unreadable files instead of throwing.</summary>
-    internal static string? ReadFile(string path, DiagnosticBag bag)
-    {
-        try
-        {
-            var text = File.ReadAllText(path);
-            if (text.Trim().Length == 0) { bag.Add(new Position(path, 1, 1), Messages.FileEmpty()); return null; }
-            return text;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            bag.Add(new Position(path, 1, 1), Messages.FileUnreadable(e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message));
-            return null;
-        }
-    }
+    /// <summary>Reads a dataset file within <see cref="InputLimits.DatasetFileBytes"/>, as UTF-8; reports problems instead of throwing.</summary>
+    internal static string? ReadFile(string path, DiagnosticBag bag) => TextInput.ReadFile(path, InputLimits.DatasetFileBytes, bag);
 
     internal static List<(T Value, CsvTable.CsvRow Row)> Table<T>(string path, string? text, DiagnosticBag bag, string[] columns, Func<CsvTable.CsvRow, (T, CsvTable.CsvRow)> bind)
     {

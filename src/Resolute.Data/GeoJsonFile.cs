@@ -15,7 +15,7 @@ internal static class GeoJsonFile
 
     public static Theatre? Parse(string text, string file, DiagnosticBag bag, Func<string, Position, bool> checkSource)
     {
-        var root = YamlMap.Of(YamlTree.Load(text, file, bag), file, bag, ["type", "name", "crs", "features", "bbox"], "a GeoJSON FeatureCollection");
+        var root = YamlMap.Of(YamlTree.Load(text, file, bag, InputLimits.GeoJsonNodes), file, bag, ["type", "name", "crs", "features", "bbox"], "a GeoJSON FeatureCollection");
         if (root is null) return null;
         if (root.Str("type", required: true) is var t && t != "FeatureCollection" && root.Has("type"))
             bag.Add(root.At("type"), Messages.InvalidValue("'FeatureCollection'", t));

@@ -23,7 +23,7 @@ public static class ScenarioFile
     public static LoadResult<Scenario> Load(string path, Dataset? dataset = null)
     {
         var bag = new DiagnosticBag();
-        var text = DatasetLoader.ReadFile(path, bag);
+        var text = TextInput.ReadFile(path, InputLimits.ScenarioBytes, bag);
         return text is null ? bag.Result<Scenario>(() => null!) : Parse(text, path, dataset, bag);
     }
 
@@ -35,7 +35,7 @@ public static class ScenarioFile
         var root = YamlMap.Of(YamlTree.Load(text, file, bag), file, bag, TopKeys, "a scenario");
         if (root is null) return bag.Result<Scenario>(() => null!);
 
-        var id = root.Str("id", required: true);
+        var id = root.Str("id", required: true, maxLength: ScenarioId.MaxLength);
         if (id.Length > 0 && !ScenarioId.IsValid(id)) bag.Add(root.At("id"), Messages.InvalidValue(ScenarioId.Expected, id));
 
         var templates = root.List("templates").Select(n => Template(n, file, bag)).OfType<ForceTemplate>().ToArray();
@@ -62,8 +62,8 @@ public static class ScenarioFile
         if (dataset is not null) CheckAgainst(dataset, root, file, bag);
 
         // Read every value before building, so each error is reported even when others came first.
-        var name = root.Str("name", required: true);
-        var description = root.Str("description");
+        var name = root.Str("name", required: true, maxLength: InputLimits.NameLength);
+        var description = root.Str("description", maxLength: InputLimits.DescriptionLength);
         var references = root.Strings("references");
         var stanceDate = root.Date("stance_date", default, required: true);
         var offer = root.Has("offer_date") ? root.Date("offer_date", default) : (DateOnly?)null;

@@ -20,7 +20,8 @@ public sealed record CheckedPlan(Dataset Dataset, Scenario Scenario, PlanOptions
 
 /// <summary>
 /// The one plan job the CLI and the web worker both run: every input is checked first (the options, the scenario and each
-/// compared scenario against the dataset), every problem reported at once, and only a checked plan can be run.
+/// compared scenario against the dataset, then the work they call for against <see cref="PlanOptions.Limits"/>), every
+/// problem reported at once, and only a checked plan can be run.
 /// </summary>
 public static class PlanJob
 {
@@ -39,6 +40,10 @@ public static class PlanJob
         var scenario = Load(request.Scenario);
         var compare = request.Compare.Select(Load).ToArray();
         if (diagnostics.Exists(d => d.Severity == Severity.Error) || scenario is null || compare.Any(c => c is null)) return (null, diagnostics);
-        return (new CheckedPlan(dataset, scenario, request.Options with { Compare = compare! }), diagnostics);
+        var options = request.Options with { Compare = compare! };
+        // The work is estimated from the inputs and refused above the ceilings before any of it is done.
+        var tooLarge = WorkEstimate.Plan(dataset, scenario, options).Check(options.Limits, request.Scenario.File);
+        if (tooLarge.Count > 0) return (null, [.. diagnostics, .. tooLarge]);
+        return (new CheckedPlan(dataset, scenario, options), diagnostics);
     }
 }

@@ -27,6 +27,9 @@ public sealed record PlanOptions(int Threads = 1, int? Runs = null, int TornadoR
     /// <summary>Draws of the survival model's parameters behind the ceasefire-durability bands.</summary>
     public int DurabilityDraws { get; init; } = 2000;
 
+    /// <summary>Ceilings on the plan's work, checked by <see cref="PlanJob.Check"/> before it starts.</summary>
+    public WorkLimits Limits { get; init; } = WorkLimits.Default;
+
     /// <summary>Every invalid option, in one list (empty when valid).</summary>
     public IReadOnlyList<Diagnostic> Validate()
     {
@@ -38,6 +41,7 @@ public sealed record PlanOptions(int Threads = 1, int? Runs = null, int TornadoR
         if (DurabilityDraws < 2) errors.Add(Diagnostic.Setting("durability_draws", Messages.OutOfRange("at least 2", DurabilityDraws)));
         if (Solve is not null) errors.AddRange(Solve.Validate());
         if (Geography is not null) errors.AddRange(Geography.Validate());
+        errors.AddRange(Limits.Validate());
         return errors;
     }
 }

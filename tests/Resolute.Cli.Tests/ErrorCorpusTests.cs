@@ -23,14 +23,20 @@ public sealed class ErrorCorpusTests
     {
         var expected = Cases(File.ReadAllText(SourceFile)).Cases.Single(c => c.CommandLine == commandLine).Expected;
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var actual = Render(commandLine);
+        clock.Stop();
 
         if (Update) Rewrite(commandLine, actual);
         else Assert.Equal(expected, actual);
         Assert.StartsWith("exit 2\n", actual, StringComparison.Ordinal);
         Assert.DoesNotContain("System.", actual, StringComparison.Ordinal);
         Assert.DoesNotContain("`1", actual, StringComparison.Ordinal);
+        // Bad input is refused before any work: an alias bomb, /dev/zero or ten million campaigns too. A guard, not a benchmark.
+        Assert.True(clock.Elapsed < MaxTime, $"'{commandLine}' took {clock.Elapsed.TotalSeconds:0.0} s to refuse");
     }
+
+    private static readonly TimeSpan MaxTime = TimeSpan.FromSeconds(10);
 
     /// <summary>What a case prints: its exit code, then standard error with the test directory's path made relative.</summary>
     private static string Render(string commandLine)

@@ -185,8 +185,13 @@ public sealed partial class DashboardBrowserTests(DashboardFixture fixture, ITes
             Assert.Empty(offLoopback);
             Assert.Empty(errors);
 
-            // The guard itself works: a request off the loopback interface is stopped in the browser and recorded.
-            await page.EvaluateAsync("() => fetch('http://192.0.2.1/resolute-e2e-guard').catch(() => null)");
+            // The dashboard's Content-Security-Policy refuses a request to another site before it leaves the page, so the
+            // network guard never sees it; from a page without the policy, the guard itself stops and records it.
+            var refused = await page.EvaluateAsync<bool>("() => fetch('http://192.0.2.1/resolute-e2e-guard').then(() => false, () => true)");
+            Assert.True(refused, "the page's policy let a request to another site through");
+            Assert.Empty(offLoopback);
+            var blank = await context.NewPageAsync();
+            await blank.EvaluateAsync("() => fetch('http://192.0.2.1/resolute-e2e-guard').catch(() => null)");
             Assert.Equal(["http://192.0.2.1/resolute-e2e-guard"], offLoopback);
         });
     }

@@ -11,10 +11,14 @@ namespace Resolute.Data.Text;
 /// </summary>
 internal static class YamlTree
 {
-    /// <summary>The root node of <paramref name="text"/>, or null with a syntax error reported.</summary>
-    public static YamlNode? Load(string text, string file, DiagnosticBag bag)
+    /// <summary>
+    /// The root node of <paramref name="text"/>, or null with a syntax error reported, or with the node where the text goes
+    /// over <paramref name="maxNodes"/> nodes (aliases counted as the nodes they stand for) or <see cref="InputLimits.NestingDepth"/>.
+    /// </summary>
+    public static YamlNode? Load(string text, string file, DiagnosticBag bag, int maxNodes = InputLimits.ScenarioNodes)
     {
         if (text.Trim().Length == 0) { bag.Add(new Position(file, 1, 1), Messages.FileEmpty()); return null; }
+        if (!WithinBudget(text, file, bag, maxNodes)) return null;
         var parser = new TrackingParser(new Parser(new StringReader(text)));
         try
         {
@@ -35,6 +39,78 @@ internal static class YamlTree
             bag.Add(new Position(file, (int)parser.LastEnd.Line, (int)parser.LastEnd.Column), Messages.Syntax("the text after this point is not valid YAML (an unclosed bracket or quote?)"));
             return null;
         }
+    }
+
+    /// <summary>
+    /// Counts the nodes of the event stream before any tree is built, an alias counting as every node of what it names,
+    /// and checks the nesting depth. YamlDotNet shares an aliased node rather than copying it, but compares and hashes
+    /// mapping keys through every node below them, so a few hundred bytes of nested aliases used as a key kept a core busy
+    /// for minutes; counted here, such a file stops at the alias that crosses the budget. Syntax errors are left to the load.
+    /// </summary>
+    private static bool WithinBudget(string text, string file, DiagnosticBag bag, int maxNodes)
+    {
+        var parser = new Parser(new StringReader(text));
+        var sizes = new Dictionary<AnchorName, long>();
+        var open = new Stack<(AnchorName Anchor, long Start)>();
+        long nodes = 0;
+        bool Over(YamlDotNet.Core.Events.ParsingEvent at, bool alias)
+        {
+            if (nodes <= maxNodes) return false;
+            bag.Add(new Position(file, (int)at.Start.Line, (int)at.Start.Column), Messages.TooLarge(
+                string.Create(CultureInfo.InvariantCulture, $"a document of at most {maxNodes:#,0} YAML nodes"),
+                alias ? string.Create(CultureInfo.InvariantCulture, $"an alias after which aliases expand to more than {maxNodes:#,0} nodes")
+                    : string.Create(CultureInfo.InvariantCulture, $"more than {maxNodes:#,0} nodes")));
+            return true;
+        }
+        try
+        {
+            while (parser.MoveNext())
+            {
+                switch (parser.Current)
+                {
+                    case YamlDotNet.Core.Events.AnchorAlias a:
+                        // An alias inside the node it names makes a cycle, which YamlDotNet follows until the stack overflows.
+                        if (open.Any(o => o.Anchor == a.Value))
+                        {
+                            bag.Add(new Position(file, (int)a.Start.Line, (int)a.Start.Column),
+                                Messages.TooLarge("an alias to a node defined before it", $"an alias '*{a.Value}' inside the node it names (a cycle)"));
+                            return false;
+                        }
+                        nodes += sizes.TryGetValue(a.Value, out var size) ? size : 1;
+                        if (Over(a, alias: true)) return false;
+                        break;
+                    case YamlDotNet.Core.Events.Scalar sc:
+                        nodes++;
+                        if (!sc.Anchor.IsEmpty) sizes[sc.Anchor] = 1;
+                        if (Over(sc, alias: false)) return false;
+                        break;
+                    case YamlDotNet.Core.Events.NodeEvent start and (YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart):
+                        open.Push((start.Anchor, nodes));
+                        nodes++;
+                        if (open.Count > InputLimits.NestingDepth)
+                        {
+                            bag.Add(new Position(file, (int)start.Start.Line, (int)start.Start.Column), Messages.TooLarge(
+                                $"lists and mappings nested at most {InputLimits.NestingDepth} deep", $"one nested {open.Count} deep"));
+                            return false;
+                        }
+                        if (Over(start, alias: false)) return false;
+                        break;
+                    case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
+                        var (anchor, from) = open.Pop();
+                        if (!anchor.IsEmpty) sizes[anchor] = nodes - from;
+                        break;
+                }
+            }
+        }
+        catch (YamlException)
+        {
+            // Reported with its position by the load itself.
+        }
+        catch (InvalidOperationException)
+        {
+            // Likewise (YamlDotNet's scanner fails this way on some unclosed brackets).
+        }
+        return true;
     }
 
     /// <summary>Remembers where the last successfully parsed event ended.</summary>
@@ -83,6 +159,8 @@ internal sealed class YamlMap
         foreach (var (k, v) in node.Children)
         {
             var key = (k as YamlScalarNode)?.Value ?? "";
+            // Checked first: an unknown key is echoed and compared with every known one for a suggestion.
+            if (!InputLimits.CheckLength(key, InputLimits.TextLength, k.At(file), bag)) continue;
             if (!keys.Contains(key)) { bag.Add(k.At(file), Messages.UnknownKey(key, keys)); continue; }
             if (!_entries.TryAdd(key, (k, v))) bag.Add(k.At(file), Messages.DuplicateId(key, (int)_entries[key].Key.Start.Line));
         }
@@ -130,11 +208,13 @@ internal sealed class YamlMap
         var node = Node(key, required: false);
         if (node is null) yield break;
         if (node is not YamlMappingNode m) { Bag.Add(node.At(File), Messages.WrongShape($"a mapping for '{key}'", YamlTree.Describe(node))); yield break; }
-        foreach (var (k, v) in m.Children) if (k is YamlScalarNode s) yield return (s, v);
+        foreach (var (k, v) in m.Children)
+            if (k is YamlScalarNode s && InputLimits.CheckLength(s.Value ?? "", InputLimits.TextLength, k.At(File), Bag)) yield return (s, v);
     }
 
-    public string Str(string key, string fallback = "", bool required = false) =>
-        Node(key, required) is { } n ? Scalar.Str(n, File, Bag, key) ?? fallback : fallback;
+    /// <summary>A text value of at most <paramref name="maxLength"/> characters (a longer one is reported and read as the fallback).</summary>
+    public string Str(string key, string fallback = "", bool required = false, int maxLength = InputLimits.TextLength) =>
+        Node(key, required) is { } n ? Scalar.Str(n, File, Bag, key, maxLength) ?? fallback : fallback;
 
     public double Double(string key, double fallback, double min = double.NegativeInfinity, double max = double.PositiveInfinity, bool required = false) =>
         Node(key, required) is { } n ? Scalar.Double(n, File, Bag, min, max) ?? fallback : fallback;
@@ -166,16 +246,16 @@ internal sealed class YamlMap
 /// <summary>Typed reads of scalar nodes; each reports expected vs found and returns null on failure.</summary>
 internal static class Scalar
 {
-    public static string? Str(YamlNode node, string file, DiagnosticBag bag, string what)
+    public static string? Str(YamlNode node, string file, DiagnosticBag bag, string what, int maxLength = InputLimits.TextLength)
     {
-        if (node is YamlScalarNode s) return s.Value ?? "";
+        if (node is YamlScalarNode s) return InputLimits.CheckLength(s.Value ?? "", maxLength, node.At(file), bag) ? s.Value ?? "" : null;
         bag.Add(node.At(file), Messages.WrongShape($"a text value for '{what}'", YamlTree.Describe(node)));
         return null;
     }
 
     private static string? Text(YamlNode node, string file, DiagnosticBag bag, string expected)
     {
-        if (node is YamlScalarNode s) return s.Value ?? "";
+        if (node is YamlScalarNode s) return InputLimits.CheckLength(s.Value ?? "", InputLimits.TextLength, node.At(file), bag) ? s.Value ?? "" : null;
         bag.Add(node.At(file), Messages.WrongShape(expected, YamlTree.Describe(node)));
         return null;
     }

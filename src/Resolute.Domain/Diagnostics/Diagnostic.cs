@@ -45,6 +45,7 @@ public sealed record LoadResult<T>(T? Value, IReadOnlyList<Diagnostic> Diagnosti
 public sealed class DiagnosticBag
 {
     private readonly List<Diagnostic> _items = [];
+    private readonly HashSet<Diagnostic> _seen = [];
 
     /// <summary>All diagnostics so far, in the order found.</summary>
     public IReadOnlyList<Diagnostic> Items => _items;
@@ -55,11 +56,19 @@ public sealed class DiagnosticBag
     /// <summary>Number of errors reported so far (lets a caller tell whether one step added any).</summary>
     public int ErrorCount => _items.Count(d => d.Severity == Severity.Error);
 
-    /// <summary>Adds a problem at a position.</summary>
-    public void Add(Position at, Problem problem, Severity severity = Severity.Error) => _items.Add(Diagnostic.At(at, problem, severity));
+    /// <summary>Adds a problem at a position; the same problem at the same position, found again by a second check, is kept once.</summary>
+    public void Add(Position at, Problem problem, Severity severity = Severity.Error)
+    {
+        var d = Diagnostic.At(at, problem, severity);
+        if (_seen.Add(d)) _items.Add(d);
+    }
 
     /// <summary>Adds all of another bag's diagnostics.</summary>
-    public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
+    public void AddRange(IEnumerable<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        foreach (var d in diagnostics) if (_seen.Add(d)) _items.Add(d);
+    }
 
     /// <summary>A result carrying <paramref name="value"/> only when no error was reported.</summary>
     public LoadResult<T> Result<T>(Func<T> value) where T : class =>

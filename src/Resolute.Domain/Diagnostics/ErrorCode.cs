@@ -7,6 +7,10 @@ public enum ErrorCode
     FileUnreadable = 1,
     /// <summary>The file is empty.</summary>
     FileEmpty = 2,
+    /// <summary>Input is larger than its limit: a file's bytes, a text's characters, YAML nodes with aliases expanded, nesting depth.</summary>
+    TooLarge = 3,
+    /// <summary>The bytes of a text file are not valid UTF-8.</summary>
+    InvalidEncoding = 4,
     /// <summary>A CSV header lacks a column.</summary>
     MissingColumn = 10,
     /// <summary>A CSV header has a column the schema does not know.</summary>
@@ -47,6 +51,8 @@ public enum ErrorCode
     Inconsistent = 60,
     /// <summary>Input cannot be checked because the dataset it refers to does not load.</summary>
     DatasetUnavailable = 70,
+    /// <summary>The work a plan would do is above the configured ceiling; it is refused before it starts.</summary>
+    WorkTooLarge = 80,
 }
 
 /// <summary>Formats error codes as <c>RES###</c>.</summary>

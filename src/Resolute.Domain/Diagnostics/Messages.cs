@@ -10,6 +10,13 @@ public static class Messages
 {
     public static Problem FileUnreadable(string reason) => new(ErrorCode.FileUnreadable, $"cannot read the file: {reason}");
     public static Problem FileEmpty() => new(ErrorCode.FileEmpty, "expected content, found an empty file");
+    public static Problem TooLarge(string expected, string found) => new(ErrorCode.TooLarge, $"expected {expected}, found {found}");
+    public static Problem InvalidEncoding(byte found) =>
+        new(ErrorCode.InvalidEncoding, $"expected UTF-8 text, found the byte 0x{found:X2}, which is not valid UTF-8 here (save the file as UTF-8)");
+    public static Problem InvalidEncoding(int more, int shown) => new(ErrorCode.InvalidEncoding,
+        string.Create(CultureInfo.InvariantCulture, $"expected UTF-8 text, found {more:#,0} more invalid byte sequences after the {shown} above (save the file as UTF-8)"));
+    public static Problem WorkTooLarge(string what, double estimate, double ceiling, string remedy) =>
+        new(ErrorCode.WorkTooLarge, string.Create(CultureInfo.InvariantCulture, $"expected at most {ceiling:#,0} {what} before the work starts, found an estimate of {estimate:#,0}: {remedy}"));
     public static Problem MissingColumn(string column) => new(ErrorCode.MissingColumn, $"expected a column '{column}', found none");
     public static Problem UnknownColumn(string column, IEnumerable<string> known) => new(ErrorCode.UnknownColumn, $"unknown column '{column}'{Suggest(column, known)}");
     public static Problem FieldCount(int expected, int found) => new(ErrorCode.FieldCount, $"expected {expected} fields, found {found}");

@@ -76,8 +76,13 @@ public static class ApiEndpoints
                 Saved(await s.CopyAsync(id, body.NewId ?? "", User(ctx), ct)))
             .RequireAuthorization(Roles.Edit).WithSummary("Copies a scenario under a new id.");
         scenarios.MapPost("/{id}/runs", async Task<Results<Accepted<RunSummary>, ProblemHttpResult>> (string id, HttpContext ctx, RunService runs, CancellationToken ct) =>
-                await runs.StartAsync(id, User(ctx), ct) is { } run ? TypedResults.Accepted($"/api/runs/{run.Id}", run) : NoScenario(id))
-            .RequireAuthorization(Roles.Edit).WithSummary("Starts a run of the scenario as saved now; watch /api/runs/{id}/events.");
+                await runs.StartAsync(id, User(ctx), ct) switch
+                {
+                    { Run: { } run } => TypedResults.Accepted($"/api/runs/{run.Id}", run),
+                    { IsRefused: true } refused => TooMuchWork(refused.Refused),
+                    _ => NoScenario(id),
+                })
+            .RequireAuthorization(Roles.Edit).WithSummary("Starts a run of the scenario as saved now; watch /api/runs/{id}/events. Refused (422) when its work estimate is above the server's ceilings.");
 
         var runs = api.MapGroup("/runs").WithTags("Runs");
         runs.MapGet("/", async (RunService r, string? scenario, int? take, CancellationToken ct) => TypedResults.Ok(await r.ListAsync(scenario, take ?? 100, ct)))
@@ -157,6 +162,15 @@ public static class ApiEndpoints
     internal static string User(HttpContext ctx) => ctx.User.Identity?.Name ?? "";
 
     internal static ProblemHttpResult NoRun(long id) => TypedResults.Problem($"No run {id}.", statusCode: 404, title: "Run not found");
+
+    /// <summary>A run refused before it started: 422 with each estimate and ceiling, nothing queued.</summary>
+    internal static ProblemHttpResult TooMuchWork(IReadOnlyList<Domain.Diagnostics.Diagnostic> refused) => TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
+    {
+        Status = 422,
+        Title = "The run is larger than the server allows",
+        Detail = string.Join("; ", refused.Select(d => d.Message)) + ". Nothing was queued.",
+        Extensions = { ["problems"] = refused.Select(ScenarioProblem.Of).ToList() },
+    });
 
     internal static ProblemHttpResult NoScenario(string id) => TypedResults.Problem($"No scenario '{id}'.", statusCode: 404, title: "Scenario not found");
 

@@ -112,7 +112,15 @@ public static partial class Accounts
     /// <summary>The role to give a user.</summary>
     public sealed record RoleChange(string Role);
 
-    private static bool IsLocal(string? url) => !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
+    /// <summary>
+    /// A path on this site to return to after sign-in. Control characters are refused too: browsers drop a tab or newline
+    /// inside a URL, so "/\t/evil.example" would leave the site, and LocalRedirect threw on it (a 500).
+    /// </summary>
+    private static bool IsLocal(string? url) => !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)
+        && !url.StartsWith("/\\", StringComparison.Ordinal) && !url.Any(char.IsControl) && url.Length <= MaxReturnUrl;
+
+    /// <summary>The longest return address kept (a page's path and query are far shorter); a longer one returns to the scenario list.</summary>
+    private const int MaxReturnUrl = 2048;
 
     private static IResult LoginPage(HttpContext ctx, string? returnUrl, string? error, bool hasUsers, int status = 200)
     {

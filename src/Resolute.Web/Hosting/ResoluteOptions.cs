@@ -33,6 +33,34 @@ public sealed class ResoluteOptions
     /// <summary>Sobol base samples.</summary>
     public int SobolSamples { get; set; } = PlanOptions.Default.SobolSamples;
 
+    /// <summary>
+    /// The most slot × candidate-unit pairs a run's force generation may weigh; a run above it is refused when it is
+    /// started, with its estimate. Default 200,000: about 120 times the default scenario's (1,617), a fifth of the CLI's.
+    /// </summary>
+    public long MaxAssignments { get; set; } = 200_000;
+
+    /// <summary>
+    /// The most campaign sector-days (days × sectors × campaigns, every ensemble of the run) a run may simulate; a run above
+    /// it is refused when it is started, with its estimate. Default 2 billion: about 14 times a default plan's (147 million),
+    /// so one user cannot hold the server's cores for more than some minutes.
+    /// </summary>
+    public long MaxSectorDays { get; set; } = 2_000_000_000;
+
+    /// <summary>
+    /// The wall-clock budget of a running run, in seconds: past it the run stops and ends <c>failed</c>, saying so. Default
+    /// 1,800 (30 minutes), about 30 times a default plan on two cores; a guard against a stuck solver more than a work limit.
+    /// </summary>
+    public int RunTimeLimitSeconds { get; set; } = 1800;
+
+    public TimeSpan RunTimeLimit => TimeSpan.FromSeconds(RunTimeLimitSeconds);
+
+    /// <summary>The ceilings as the planner checks them; a refusal names the settings to raise.</summary>
+    public WorkLimits Limits => new(MaxAssignments, MaxSectorDays)
+    {
+        RaiseAssignments = $"the setting {Section}:{nameof(MaxAssignments)} (an admin's)",
+        RaiseSectorDays = $"the setting {Section}:{nameof(MaxSectorDays)} (an admin's)",
+    };
+
     /// <summary>Sign-in lockout and per-client throttles (section <c>Resolute:SignIn</c>).</summary>
     public SignInOptions SignIn { get; set; } = new();
 
@@ -40,7 +68,7 @@ public sealed class ResoluteOptions
 
     public string ScenarioPath => ScenarioDirectory ?? Path.Combine(AppContext.BaseDirectory, "scenarios");
 
-    public PlanOptions PlanOptions => new(Threads, Runs, TornadoRunsPerPoint, SobolSamples);
+    public PlanOptions PlanOptions => new(Threads, Runs, TornadoRunsPerPoint, SobolSamples) { Limits = Limits };
 
     /// <summary>Every invalid setting, in one list.</summary>
     public IReadOnlyList<Diagnostic> Validate()
@@ -50,8 +78,14 @@ public sealed class ResoluteOptions
             errors.Add(Diagnostic.Setting($"{Section}:{nameof(MaxUploadBytes)}", Messages.OutOfRange("1024 to 67108864", MaxUploadBytes)));
         if (ConcurrentRuns is < 1 or > 16)
             errors.Add(Diagnostic.Setting($"{Section}:{nameof(ConcurrentRuns)}", Messages.OutOfRange("1 to 16", ConcurrentRuns)));
+        if (MaxAssignments < 1)
+            errors.Add(Diagnostic.Setting($"{Section}:{nameof(MaxAssignments)}", Messages.OutOfRange("at least 1", MaxAssignments)));
+        if (MaxSectorDays < 1)
+            errors.Add(Diagnostic.Setting($"{Section}:{nameof(MaxSectorDays)}", Messages.OutOfRange("at least 1", MaxSectorDays)));
+        if (RunTimeLimitSeconds is < 1 or > 7 * 24 * 3600)
+            errors.Add(Diagnostic.Setting($"{Section}:{nameof(RunTimeLimitSeconds)}", Messages.OutOfRange("1 to 604800 (a week)", RunTimeLimitSeconds)));
         // The plan options name their settings in snake case (threads, sobol_samples); here they are Resolute:Threads, Resolute:SobolSamples.
-        errors.AddRange(PlanOptions.Validate().Select(e => e with { File = $"{Section}:{Setting(e.File)}" }));
+        errors.AddRange((PlanOptions with { Limits = WorkLimits.Default }).Validate().Select(e => e with { File = $"{Section}:{Setting(e.File)}" }));
         errors.AddRange(SignIn.Validate());
         return errors;
     }

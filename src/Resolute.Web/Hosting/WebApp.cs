@@ -101,6 +101,8 @@ public static class WebApp
     /// <summary>The pipeline and every endpoint.</summary>
     public static void UseResolute(this WebApplication app)
     {
+        // First, so every answer carries the policy, error pages too.
+        app.UseMiddleware<ContentSecurity>();
         app.UseMiddleware<Errors>();
         app.UseRouting();
         app.UseAuthentication();

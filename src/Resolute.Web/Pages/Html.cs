@@ -40,7 +40,8 @@ public static class Html
         sb.Append("<title>").Append(E(title)).Append(" · Resolute</title>");
         var signedIn = ctx.User.Identity?.IsAuthenticated == true;
         if (signedIn) sb.Append("<meta name=\"csrf-token\" content=\"").Append(E(RequestToken(ctx))).Append("\">");
-        sb.Append("<style>").Append(Css).Append("</style></head><body><header><a class=\"brand\" href=\"/scenarios\">Resolute</a>");
+        var nonce = E(ContentSecurity.Nonce(ctx));
+        sb.Append("<style nonce=\"").Append(nonce).Append("\">").Append(Css).Append("</style></head><body><header><a class=\"brand\" href=\"/scenarios\">Resolute</a>");
         if (signedIn)
         {
             sb.Append("<nav><a href=\"/scenarios\">Scenarios</a><a href=\"/runs\">Runs</a><a href=\"/compare\">Compare</a>");
@@ -51,7 +52,7 @@ public static class Html
             sb.Append("<form method=\"post\" action=\"/logout\" class=\"inline\">").Append(Token(ctx)).Append("<button type=\"submit\">Sign out</button></form>");
         }
         sb.Append("</header><main>").Append(body).Append("</main>");
-        if (script is not null) sb.Append("<script>").Append(script).Append("</script>");
+        if (script is not null) sb.Append("<script nonce=\"").Append(nonce).Append("\">").Append(script).Append("</script>");
         sb.Append("</body></html>");
         return sb.ToString();
     }

@@ -47,8 +47,13 @@ public static class PageEndpoints
                 return Editor(ctx, current, current.Yaml, current.Revision, [], "Not loaded: choose a YAML file to upload.", true, 400);
             if (file.Length > o.Value.MaxUploadBytes)
                 return Editor(ctx, current, current.Yaml, current.Revision, [], Errors.TooLarge(file.Length, o.Value.MaxUploadBytes), true, 413);
-            using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
-            var text = await reader.ReadToEndAsync(ct);
+            // Decoded strictly: a file that is not UTF-8 is refused at the bytes' line and column, not read with replacement characters.
+            using var bytes = new MemoryStream();
+            await file.CopyToAsync(bytes, ct);
+            var bag = new Resolute.Domain.Diagnostics.DiagnosticBag();
+            if (Resolute.Data.Text.TextInput.Decode(bytes.GetBuffer().AsSpan(0, (int)bytes.Length), id + ".yaml", bag) is not { } text)
+                return Editor(ctx, current, current.Yaml, current.Revision, bag.Items.Select(ScenarioProblem.Of).ToList(),
+                    $"Not loaded: {file.FileName} is not UTF-8 text (the problems below give the lines).", true, 422);
             var (_, problems) = s.Validate(text, id);
             return Editor(ctx, current, text, current.Revision, problems, $"Loaded {file.FileName} into the editor; it is not saved until you press Save.", false);
         });
@@ -61,10 +66,14 @@ public static class PageEndpoints
             var why = result.Message ?? string.Join("; ", result.Problems.Select(p => p.Message));
             return Editor(ctx, current, current.Yaml, current.Revision, [], "Not copied: " + why, true, 409);
         });
-        edit.MapPost("/scenarios/{id}/runs", async (HttpContext ctx, string id, [FromForm] string? from, RunService runs, CancellationToken ct) =>
-            await runs.StartAsync(id, ApiEndpoints.User(ctx), ct) is { } run
-                ? Results.Redirect($"/runs/{run.Id}")
-                : Html.NotFound(ctx, $"No scenario '{id}'."));
+        edit.MapPost("/scenarios/{id}/runs", async (HttpContext ctx, string id, [FromForm] string? from, RunService runs, ScenarioService s, CancellationToken ct) =>
+        {
+            var started = await runs.StartAsync(id, ApiEndpoints.User(ctx), ct);
+            if (started.Run is { } run) return Results.Redirect($"/runs/{run.Id}");
+            if (!started.IsRefused || await s.GetAsync(id, ct) is not { } current) return Html.NotFound(ctx, $"No scenario '{id}'.");
+            var why = string.Join("; ", started.Refused.Select(d => d.Message));
+            return Editor(ctx, current, current.Yaml, current.Revision, [], $"Not run: the run is larger than the server allows ({why}). Nothing was queued.", true, 422);
+        });
 
         read.MapGet("/runs", async (HttpContext ctx, RunService runs, CancellationToken ct) => RunList(ctx, await runs.ListAsync(null, 200, ct)));
         read.MapGet("/runs/{id:long}", async (HttpContext ctx, long id, RunService runs, CancellationToken ct) =>
@@ -74,8 +83,9 @@ public static class PageEndpoints
             var run = await runs.GetAsync(id, ct);
             if (run is null) return Html.NotFound(ctx, $"No run {id}.");
             if (run.BriefingHtml is null) return Html.Page(ctx, "No briefing", $"<p>Run {id} has no briefing: its status is {E(run.Status.ToCode())}.</p>", status: 409);
-            // The briefing runs its own scripts (map, charts): keep it in a sandbox without access to this site.
-            ctx.Response.Headers.ContentSecurityPolicy = "sandbox allow-scripts";
+            // The briefing runs its own scripts (map, charts): keep it in a sandbox without access to this site, running only
+            // the scripts it was rendered with.
+            ctx.Response.Headers.ContentSecurityPolicy = ContentSecurity.Briefing(run.BriefingHtml);
             return Results.Content(run.BriefingHtml, "text/html; charset=utf-8", Encoding.UTF8);
         });
         edit.MapPost("/runs/{id:long}/cancel", async (HttpContext ctx, long id, [FromForm] string? from, RunService runs, CancellationToken ct) =>

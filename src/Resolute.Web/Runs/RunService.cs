@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Resolute.Domain.Diagnostics;
+using Resolute.Web.Hosting;
 using Resolute.Planning;
 using Resolute.Web.Store;
 
@@ -15,8 +18,14 @@ public sealed record RunSummary(long Id, string ScenarioId, string ScenarioName,
 /// <summary>What cancelling came to.</summary>
 public enum CancelOutcome { Cancelled, Requested, AlreadyFinished, NotFound }
 
+/// <summary>What starting a run came to: the run when queued; else no scenario (both null), or why it was refused.</summary>
+public sealed record StartResult(RunSummary? Run, IReadOnlyList<Diagnostic> Refused)
+{
+    public bool IsRefused => Refused.Count > 0;
+}
+
 /// <summary>Starts, lists, cancels and reads runs.</summary>
-public sealed class RunService(StoreDb db, RunBacklog queue, RunMonitor monitor, TimeProvider time)
+public sealed class RunService(StoreDb db, RunBacklog queue, RunMonitor monitor, TimeProvider time, DatasetProvider datasets, IOptions<ResoluteOptions> options)
 {
     public async Task<List<RunSummary>> ListAsync(string? scenarioId, int take, CancellationToken ct)
     {
@@ -54,11 +63,15 @@ public sealed class RunService(StoreDb db, RunBacklog queue, RunMonitor monitor,
         return (run, read.Value, read.Error);
     }
 
-    /// <summary>Queues a run of the scenario as it is saved now.</summary>
-    public async Task<RunSummary?> StartAsync(string scenarioId, string user, CancellationToken ct)
+    /// <summary>
+    /// Queues a run of the scenario as it is saved now, unless the work it calls for is above the server's ceilings
+    /// (<see cref="ResoluteOptions.Limits"/>): then nothing is queued and the refusal gives the estimate and the ceiling.
+    /// </summary>
+    public async Task<StartResult> StartAsync(string scenarioId, string user, CancellationToken ct)
     {
         var s = await db.Scenarios.AsNoTracking().FirstOrDefaultAsync(x => x.Id == scenarioId, ct);
-        if (s is null) return null;
+        if (s is null) return new StartResult(null, []);
+        if (await TooLargeAsync(s, ct) is { Count: > 0 } refused) return new StartResult(null, refused);
         var run = new RunRecord
         {
             ScenarioId = s.Id, ScenarioName = s.Name, ScenarioYaml = s.Yaml, ScenarioRevision = s.Revision,
@@ -68,7 +81,19 @@ public sealed class RunService(StoreDb db, RunBacklog queue, RunMonitor monitor,
         await db.SaveChangesAsync(ct);
         monitor.Report(run.Id, RunStatus.Queued, "queued", 0);
         queue.Enqueue(run.Id);
-        return RunSummary.Of(run);
+        return new StartResult(RunSummary.Of(run), []);
+    }
+
+    /// <summary>
+    /// The work-ceiling refusals of a run of <paramref name="s"/>, checked as the worker will plan it (with the US paths as
+    /// kept now). Other problems are left to the worker, which fails the run with them as it always has.
+    /// </summary>
+    private async Task<IReadOnlyList<Diagnostic>> TooLargeAsync(ScenarioRecord s, CancellationToken ct)
+    {
+        var (dataset, _) = datasets.Get();
+        if (dataset is null) return [];
+        var (plan, diagnostics) = PlanJob.Check(dataset, await RunWorker.RequestAsync(db, s.Id, s.Yaml, options.Value, ct));
+        return plan is not null ? [] : diagnostics.Where(d => d.Code == ErrorCode.WorkTooLarge.Id()).ToList();
     }
 
     /// <summary>Cancels a queued run at once, or asks a running one to stop (it ends <c>cancelled</c> within moments).</summary>

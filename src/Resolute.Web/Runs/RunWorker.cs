@@ -74,7 +74,9 @@ public sealed partial class RunWorker(RunBacklog queue, RunMonitor monitor, ISer
             void Report(string stage, double done) => monitor.Report(id, RunStatus.Running, stage, clock.Elapsed.TotalSeconds, done: done);
             Report("loading the dataset", 0);
 
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, stopping);
+            // The run's wall-clock budget starts when the worker claims it; past it the plan is stopped like a cancel.
+            using var budget = new CancellationTokenSource(options.Value.RunTimeLimit, time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, stopping, budget.Token);
             var ct = linked.Token;
             try
             {
@@ -86,18 +88,14 @@ public sealed partial class RunWorker(RunBacklog queue, RunMonitor monitor, ISer
                     return;
                 }
                 Report("checking the scenario", 0.01);
-                // The balance across scenarios runs the sourced coalition under the US paths as the team keeps them now;
-                // a kept path that no longer validates fails the run with its diagnostics rather than dropping out silently.
-                var ids = Planner.UsPaths.ToArray();
-                var paths = await db.Scenarios.AsNoTracking().Where(x => ids.Contains(x.Id)).ToListAsync(ct);
-                var compare = paths.OrderBy(x => Array.IndexOf(ids, x.Id)).Select(x => new ScenarioInput(x.Id + ".yaml", x.Yaml)).ToList();
-                var request = new PlanRequest(new ScenarioInput(run.ScenarioId + ".yaml", run.ScenarioYaml), compare, options.Value.PlanOptions);
-                var (plan, diagnostics) = PlanJob.Check(dataset, request);
+                var (plan, diagnostics) = PlanJob.Check(dataset, await RequestAsync(db, run.ScenarioId, run.ScenarioYaml, options.Value, ct));
                 if (plan is null)
                 {
                     var errors = diagnostics.Where(d => d.Severity == Severity.Error).ToList();
                     var why = string.Join("; ", errors.Take(5)) + (errors.Count > 5 ? $"; and {errors.Count - 5} more" : "");
-                    await FinishAsync(db, id, RunStatus.Failed, "failed: the scenario does not validate", why, null, null, clock);
+                    var stage = errors.TrueForAll(d => d.Code == ErrorCode.WorkTooLarge.Id())
+                        ? "failed: the plan is larger than the server's work ceilings" : "failed: the scenario does not validate";
+                    await FinishAsync(db, id, RunStatus.Failed, stage, why, null, null, clock);
                     return;
                 }
 
@@ -115,6 +113,12 @@ public sealed partial class RunWorker(RunBacklog queue, RunMonitor monitor, ISer
             {
                 await FinishAsync(db, id, RunStatus.Cancelled, "cancelled by a user; nothing was saved", null, null, null, clock);
             }
+            catch (OperationCanceledException) when (budget.IsCancellationRequested && !stopping.IsCancellationRequested)
+            {
+                var limit = options.Value.RunTimeLimitSeconds;
+                await FinishAsync(db, id, RunStatus.Failed, $"failed: stopped after {limit:#,0} s, the server's time limit for a run; nothing was saved",
+                    $"the run passed its time limit of {limit:#,0} s (setting {ResoluteOptions.Section}:{nameof(ResoluteOptions.RunTimeLimitSeconds)})", null, null, clock);
+            }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
                 await FinishAsync(db, id, RunStatus.Interrupted, "interrupted: the server stopped before the run finished; start it again", null, null, null, clock);
@@ -128,6 +132,19 @@ public sealed partial class RunWorker(RunBacklog queue, RunMonitor monitor, ISer
         {
             monitor.Untrack(id);
         }
+    }
+
+    /// <summary>
+    /// The plan request of a run of <paramref name="yaml"/>: the balance across scenarios runs the sourced coalition under the
+    /// US paths as the team keeps them now; a kept path that no longer validates fails the run with its diagnostics rather
+    /// than dropping out silently.
+    /// </summary>
+    internal static async Task<PlanRequest> RequestAsync(StoreDb db, string scenarioId, string yaml, ResoluteOptions options, CancellationToken ct)
+    {
+        var ids = Planner.UsPaths.ToArray();
+        var paths = await db.Scenarios.AsNoTracking().Where(x => ids.Contains(x.Id)).ToListAsync(ct);
+        var compare = paths.OrderBy(x => Array.IndexOf(ids, x.Id)).Select(x => new ScenarioInput(x.Id + ".yaml", x.Yaml)).ToList();
+        return new PlanRequest(new ScenarioInput(scenarioId + ".yaml", yaml), compare, options.PlanOptions);
     }
 
     private async Task FinishAsync(StoreDb db, long id, RunStatus status, string stage, string? error, string? json, string? html, Stopwatch clock, string? hash = null)

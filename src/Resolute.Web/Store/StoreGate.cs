@@ -4,6 +4,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Resolute.Data;
+using Resolute.Data.Text;
+using Resolute.Domain.Diagnostics;
 using Resolute.Web.Hosting;
 
 namespace Resolute.Web.Store;
@@ -256,7 +258,8 @@ public sealed partial class StoreGate(IServiceScopeFactory scopes, IOptions<RunS
         var now = time.GetUtcNow();
         foreach (var path in Directory.EnumerateFiles(dir, "*.yaml").Order(StringComparer.Ordinal))
         {
-            var text = await File.ReadAllTextAsync(path, ct);
+            // Read as any scenario is: within the size limit, as strict UTF-8; a file that is not is skipped like an invalid one.
+            if (TextInput.ReadFile(path, InputLimits.ScenarioBytes, new DiagnosticBag()) is not { } text) continue;
             var parsed = ScenarioFile.Parse(text, Path.GetFileName(path));
             if (parsed.Value is not { } s || db.Scenarios.Local.Any(x => x.Id == s.Id)) continue;
             db.Scenarios.Add(new ScenarioRecord { Id = s.Id, Name = s.Name, Yaml = text, UpdatedBy = "bundled", UpdatedUtc = now, Revision = 1 });
