@@ -220,7 +220,7 @@ public static class Planner
         public const double Durability = 0.99; // a fit and 2,000 draws: well under a second
     }
 
-    /// <summary>Every dataset row the plan used (nations, stances, deployed units with their holdings and equipment, cities, threats, front line,
+    /// <summary>Every dataset row the plan used (nations, stances, deployed units with their holdings, equipment and garrisons, border crossings, cities, threats, front line,
     /// and the ceasefires the durability model was fitted to), grouped by source.</summary>
     private static PlanResult.SourceUse[] SourcesUsed(Dataset d, Scenario s, IReadOnlyList<Unit> deployed, IEnumerable<string> stanceNations, bool ceasefires)
     {
@@ -244,6 +244,9 @@ public static class Planner
             }
         }
         foreach (var e in d.EquipmentTypes.Where(e => equipment.Contains(e.Id))) Add("equipment_types", e.Id, e.Citation);
+        // The deployment flow: each deployed unit's garrison row and every crossing it could use (all of them shape the schedule).
+        foreach (var g in deployed.Select(d.GarrisonOf).OfType<Garrison>().DistinctBy(g => g.Key)) Add("garrisons", g.Key, g.Citation);
+        foreach (var x in d.Crossings) Add("crossings", x.Id, x.Citation);
         foreach (var c in d.Cities) Add("cities", c.Name, c.Citation);
         foreach (var t in d.Threats) Add("threats", t.Id, t.Citation);
         rows.Add((new Citation(d.Theatre.Source, d.Theatre.AsOf, ""), new PlanResult.CitedRow("front_line", "line of contact", d.Theatre.AsOf, "")));
