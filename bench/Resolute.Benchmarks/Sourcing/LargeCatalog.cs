@@ -4,8 +4,8 @@ namespace Resolute.Benchmarks.Sourcing;
 
 /// <summary>
 /// A catalog <c>factor</c> times the bundled one: every unit copied with a suffix, its personnel and readiness jittered
-/// deterministically (a fixed-seed <see cref="Random"/>), its holdings copied; the requirement scaled to more divisions and
-/// force-level slots.
+/// deterministically (a fixed-seed <see cref="Random"/>), its holdings and garrison copied; the requirement scaled to more
+/// divisions and force-level slots, through the same border crossings.
 /// </summary>
 internal static class LargeCatalog
 {
@@ -25,7 +25,14 @@ internal static class LargeCatalog
             s.Requirement.Formations.Select(f => f with { Count = f.Count * 3 }).ToArray(),
             s.Requirement.Elements.Select(e => e with { Count = e.Count * 3 }).ToArray());
         var cohesion = s.Rules.Cohesion with { MaxNationsPerDivision = s.Rules.Cohesion.MaxNationsPerDivision };
-        return (new Dataset(d.Version + "x" + factor, d.Sources, d.Nations, d.Stances, d.EquipmentTypes, units, holdings, d.Cities, d.Threats, d.Theatre),
+        // Copies leave from their original's garrison, through the same crossings: ten times the traffic on the same capacity.
+        var garrisons = d.Garrisons.Concat(Enumerable.Range(1, factor - 1).SelectMany(k => d.Garrisons.Where(g => g.Key != g.Nation).Select(g => g with { Key = $"{g.Key}_x{k}" })));
+        return (new Dataset(d.Version + "x" + factor, d.Sources, d.Nations, d.Stances, d.EquipmentTypes, units, holdings, d.Cities, d.Threats, d.Theatre)
+            {
+                Ceasefires = d.Ceasefires,
+                Crossings = d.Crossings,
+                Garrisons = [.. garrisons],
+            },
             s with { Requirement = requirement, Rules = s.Rules with { Cohesion = cohesion } });
     }
 }
