@@ -78,6 +78,21 @@ internal static class Scheduler
             stage?.Bound, stage?.Proven ?? false, last is null || last.ArrivalDay <= flow.HorizonDays, critical, Loads(inst, moves), flow.Assumptions);
     }
 
+    /// <summary>Whether the plan's units can all be in place by <paramref name="day"/> (one worker, so the answer is the same for any worker count).</summary>
+    public static bool CanFinishBy(Instance inst, int?[] plan, int day, int seed, CancellationToken ct)
+    {
+        var model = new CpModel();
+        var used = plan.OfType<int>().Distinct().Order().ToDictionary(u => u, u =>
+        {
+            var b = model.NewBoolVar($"used {u}");
+            model.Add(b == 1);
+            return b;
+        });
+        var (foc, _) = inst.Flow.AddTo(model, used);
+        model.Add(foc <= day);
+        return Cp.HasSolution(Cp.Solve(model, Cp.SingleWorker(seed, Budget), ct).Status);
+    }
+
     /// <summary>
     /// The schedule of a fixed set of units: the least day of full operating capability (at most <paramref name="cap"/>, the
     /// flow stage's, which these units allow), then, with it fixed, the least sum of arrivals so no unit waits needlessly.

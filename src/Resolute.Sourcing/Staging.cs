@@ -110,10 +110,18 @@ internal sealed class Staging(Instance inst, SolveOptions options, int seed, IPr
             var rest = (long)Math.Round(restSolver.ObjectiveValue);
             // One worker: the search is short and parallelises badly (on the 90-day seed scenario 0.3 deterministic seconds on one
             // worker against 1.1 on two), and its optimum is the same either way.
-            var (tieStatus, tieSolver, tieModel) = Solve("tie_break", new Stage(StageObjective.TieBreak, fill, breadth, rest, foc), plan, TieBreakShare, workers: 1);
-            if (Cp.HasSolution(tieStatus)) plan = tieModel.Assignment(tieSolver.BooleanValue);
+            // With the flow, first without it: the small model closes, so its optimum is one set of units whatever the rest stage's
+            // plan was; it is taken when that set can still be complete by the flow stage's day (a schedule check on one worker).
+            var (tieStatus, tieSolver, tieModel) = Solve("tie_break", new Stage(StageObjective.TieBreak, fill, breadth, rest), plan, TieBreakShare, workers: 1);
+            var tied = Cp.HasSolution(tieStatus) ? tieModel.Assignment(tieSolver.BooleanValue) : null;
+            if (tied is not null && (foc is not { } day || Scheduler.CanFinishBy(inst, tied, day, seed, ct))) plan = tied;
+            else if (foc is not null)
+            {
+                (tieStatus, tieSolver, tieModel) = Solve("tie_break_flow", new Stage(StageObjective.TieBreak, fill, breadth, rest, foc), plan, TieBreakShare, workers: 1);
+                if (Cp.HasSolution(tieStatus)) plan = tieModel.Assignment(tieSolver.BooleanValue);
+            }
             // Every plan the tie-break stage may return has the proven optimal rest, so the weighted optimum is proven either way.
-            return new Result(plan, Name(restStatus), _stages.SkipLast(1).All(s => s.Status == "optimal" || s.Name == RestOneWorker), Points(rest), _stages, restModel.X.Count, _solutions) { Foc = _foc };
+            return new Result(plan, Name(restStatus), _stages.Where(s => !s.Name.StartsWith("tie_break", StringComparison.Ordinal)).All(s => s.Status == "optimal" || s.Name == RestOneWorker), Points(rest), _stages, restModel.X.Count, _solutions) { Foc = _foc };
         }
     }
 
