@@ -39,8 +39,9 @@ public static class Sustainment
 
         // The same scenario with the rotation cap on; when the scenario already refuses a single rotation, its plan is the sustained one.
         var held = scenario with { Rules = scenario.Rules with { Rotation = rotation with { AcceptSingleRotation = false } } };
-        var plan = rotation.AcceptSingleRotation ? ForceGenerator.Solve(dataset, held, options, null, cancellationToken) : oneOff;
+        options ??= SolveOptions.Default;
         var inst = new Instance(dataset, held);
+        var plan = rotation.AcceptSingleRotation ? Held(inst, dataset, held, options, cancellationToken) : oneOff;
         var byId = inst.Units.ToDictionary(u => u.Unit.Id, StringComparer.Ordinal);
         int Pool(string nation, UnitKind kind) => RotationRule.Pool(inst.Units.Where(u => u.Unit.Nation == nation && u.Unit.Kind == kind).Select(u => u.Unit));
 
@@ -53,6 +54,30 @@ public static class Sustainment
             Costs(inst, oneOff, plan, byId, wear, horizon),
             [spec(SustainmentParameter.HorizonYears), spec(SustainmentParameter.TourMonths), spec(SustainmentParameter.EquipmentWearShare), inst.Cost.PerPerson, inst.Cost.EquipmentShare],
             plan);
+    }
+
+    /// <summary>
+    /// The sustained plan. Its explanation is the plan-wide one only: the rules that together stop a fuller held force and
+    /// the single changes that would hold more (per-slot cores would cost a search per element, and the gaps table says
+    /// per element who could fill it); shortfalls keep their reasons, without per-slot binding rules.
+    /// </summary>
+    private static ForcePlan Held(Instance inst, Dataset dataset, Scenario held, SolveOptions options, CancellationToken ct)
+    {
+        var plan = ForceGenerator.Solve(dataset, held, options with { Explain = false }, null, ct);
+        if (!options.Explain || plan.IsFilled || plan.Solver.Stopped || ct.IsCancellationRequested) return plan;
+        var index = inst.Units.ToDictionary(u => u.Unit.Id, u => u.Index, StringComparer.Ordinal);
+        var bySlot = plan.Assignments.ToDictionary(a => a.Slot, a => index[a.Unit], StringComparer.Ordinal);
+        var slots = inst.Slots.Select(x => bySlot.TryGetValue(x.Id, out var u) ? u : (int?)null).ToArray();
+        var ex = new Explainer(inst, options, plan.Solver.RandomSeed, ct);
+        var ruled = ex.MaxFill(inst, rulesOn: true);
+        var free = ex.MaxFill(inst, rulesOn: false);
+        var core = free.Fill100 > ruled.Fill100 ? ex.Core(ruled.Fill100 + 1, null) ?? [] : [];
+        // With many rotation caps the plan-wide core can run out of its budget; the rules that keep the empty slots'
+        // candidates out are then the ones to try changing.
+        var keys = core.Count > 0 ? core
+            : [.. Enumerable.Range(0, slots.Length).Where(i => slots[i] is null).SelectMany(i => inst.PairsOfSlot[i]).SelectMany(p => inst.Units[inst.Pairs[p].Unit].Exclusions).Distinct().Order()];
+        var suggestions = ex.Suggest(keys.Where(k => k.Kind != RuleKind.Rotation), slots, ruled, null);
+        return plan with { BindingRules = [.. core.Select(k => Explanation.Describe(inst, k))], Suggestions = suggestions };
     }
 
     private static PlanAssumption Plan(Scenario s, AssumptionSpec spec, Assumption x) =>

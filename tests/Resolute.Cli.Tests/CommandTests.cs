@@ -322,9 +322,13 @@ public sealed partial class CommandTests
     [Fact]
     public void Geo_PlacesTheForceGenerationPlan_KeepsTheUsBackstopOutsideUkraine_AndNamesNoBatteryForNothing()
     {
+        // Under a ceasefire Germany (peacekeeping only) contributes its air defence, and the force covers every listed city.
         var dir = CliRunner.TempDir();
-        var source = CliRunner.Invoke("source", "seed-offer-ready-90-days", "--format", "json");
-        var run = CliRunner.Invoke("geo", "seed-offer-ready-90-days", "--out", dir);
+        var scenario = Path.Combine(dir, "ninety-days-ceasefire.yaml");
+        File.WriteAllText(scenario, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "scenarios", "seed-offer-ready-90-days.yaml"))
+            .Replace("\nceasefire: false\n", "\nceasefire: true\n", StringComparison.Ordinal));
+        var source = CliRunner.Invoke("source", scenario, "--format", "json");
+        var run = CliRunner.Invoke("geo", scenario, "--out", dir);
 
         Assert.Equal((0, 0), (source.ExitCode, run.ExitCode));
         using var plan = JsonDocument.Parse(source.Out);
