@@ -46,6 +46,17 @@ public sealed class BackstopTests
     }
 
     [Fact]
+    public void Plan_BundledGarrisons_EveryUsBackstopUnitStandsAtItsPostureBase()
+    {
+        var us = Fixture.Dataset.Units.Where(u => u.Nation == "USA").ToArray();
+
+        var r = Geography.Plan(Fixture.Dataset, Located(BackstopLocation.OutsideUkraine), us, Coarse);
+
+        Assert.All(r.Units, u => Assert.True(u is { OutsideUkraine: true, Base: not null, Position: not null }, $"{u.UnitId}: {u.Assignment}"));
+        Assert.Equal(0, r.FreedForces.CoalitionBrigades);
+    }
+
+    [Fact]
     public void Plan_BackstopUnitWithoutItsOwnGarrisonRow_IsBaseUnknownAndNotPlaced()
     {
         var r = Geography.Plan(WithBases(Fixture.Dataset), Located(BackstopLocation.OutsideUkraine), Force(), Coarse);

@@ -73,8 +73,9 @@ public sealed class PlacementTests
         var projection = new Projection();
         var front = projection.Line(theatre.FrontLine);
         var deployment = result.Map.Deployment!;
-        var positions = result.Units.Where(u => u.Position is not null).Select(u => u.Position!.Value)
-            .Concat(result.AirDefence.Batteries.Where(b => b.Position is not null).Select(b => b.Position!.Value));
+        // Units outside Ukraine stand at their bases (garrisons.csv), in no deployment area.
+        var positions = result.Units.Where(u => u.Position is not null && !u.OutsideUkraine).Select(u => u.Position!.Value)
+            .Concat(result.AirDefence.Batteries.Where(b => b.Position is not null && !b.OutsideUkraine).Select(b => b.Position!.Value));
         return positions.All(p =>
         {
             var point = projection.Point(p);
