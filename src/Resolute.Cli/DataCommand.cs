@@ -11,7 +11,7 @@ namespace Resolute.Cli;
 /// <summary><c>resolute data show TABLE</c>: prints one table of the dataset, with its sources.</summary>
 internal static class DataCommand
 {
-    private static readonly string[] Tables = ["nations", "stances", "units", "equipment", "cities", "threats"];
+    private static readonly string[] Tables = ["nations", "stances", "units", "equipment", "cities", "threats", "garrisons", "crossings"];
     private static readonly string[] Formats = ["table", "csv", "json"];
 
     public static Command Create()
@@ -62,6 +62,12 @@ internal static class DataCommand
                 d.EquipmentTypes.Select(e => new[] { e.Id, e.Name, e.Category.ToCode(), N(e.CombatValue), e.RangeKm is { } r ? N(r) : "", e.UnitCostUsd is { } c ? N(c) : "", e.Citation.Source })),
             "cities" => (["name", "oblast", "population", "lat", "lon", "source", "as_of"],
                 d.Cities.Select(c => new[] { c.Name, c.Oblast, N(c.Population), N(c.Location.Lat), N(c.Location.Lon), c.Citation.Source, D(c.Citation.AsOf) })),
+            "garrisons" => (["key", "name", "nation", "lat", "lon", "units", "source", "as_of"],
+                d.Garrisons.Where(g => Keep(g.Nation)).Select(g => new[] { g.Key, g.Name, g.Nation, N(g.Location.Lat), N(g.Location.Lon),
+                    N(d.Units.Count(u => d.GarrisonOf(u) == g)), g.Citation.Source, D(g.Citation.AsOf) })),
+            "crossings" => (["id", "name", "from", "mode", "lat", "lon", "capacity_per_day", "gauge_change", "source", "as_of"],
+                d.Crossings.Where(c => Keep(c.From)).Select(c => new[] { c.Id, c.Name, c.From, c.Mode.ToCode(), N(c.Location.Lat), N(c.Location.Lon),
+                    N(c.CapacityPerDay), c.GaugeChange ? "true" : "false", c.Citation.Source, D(c.Citation.AsOf) })),
             _ => (["id", "name", "category", "range_km", "source", "as_of"],
                 d.Threats.Select(t => new[] { t.Id, t.Name, t.Category.ToCode(), N(t.RangeKm), t.Citation.Source, D(t.Citation.AsOf) })),
         };

@@ -36,7 +36,9 @@ internal static class GeoCommand
             var plan = Slots.Of(sc).Count == 0 ? null : ForceGenerator.Solve(dataset, sc, SolveOptions.Default, null, ct);
             var units = dataset.Units.ToDictionary(u => u.Id, StringComparer.Ordinal);
             var force = plan?.Assignments.Select(a => units[a.Unit]).ToArray() ?? [];
-            var result = Geography.Plan(dataset, sc, force);
+            var formations = plan?.Assignments.Where(a => a.Formation is not null).DistinctBy(a => a.Unit)
+                .ToDictionary(a => a.Unit, a => a.Formation!, StringComparer.Ordinal);
+            var result = Geography.Plan(dataset, sc, force, formations: formations);
             var dir = parse.GetValue(outDir)!;
             if (!ResultFiles.TryWrite(dir, FileName, GeoJson.Write(result), out var error))
             {

@@ -25,6 +25,9 @@ internal static class GeographyView
             Row("One more battery", string.Create(c, $"+{g.AdditionalPopulation:#,0} people ({g.AdditionalShare:P1}) with a {g.System} ({g.RadiusKm:0} km)"));
         else if (a.MarginalGains.Count > 0)
             Row("One more battery", "covers no one more: every listed Kyiv-held city it could reach is already covered");
+        var outside = r.Units.Where(u => u.OutsideUkraine).ToArray();
+        if (outside.Length > 0)
+            Row("Outside Ukraine", string.Create(c, $"{outside.Length} units: {outside.Count(u => u.Base is not null)} at their bases, {outside.Count(u => u.Base is null)} with their base unknown (not placed)"));
         Row("Freed Ukrainian brigades", string.Create(c, $"{r.FreedForces.UkrainianBrigades:0.#} ({r.FreedForces.CoalitionBrigades} coalition brigades × {r.FreedForces.PerBrigade:0.##})"));
         Row("CRS", r.Crs);
         console.Write(info);
@@ -41,6 +44,27 @@ internal static class GeographyView
             units.AddRow(Markup.Escape(u.UnitId), u.Nation, u.Kind.ToCode(), u.DistanceToFrontKm?.ToString("0", c) ?? "",
                 u.Position is { } p ? string.Create(c, $"{p.Lat:0.000}N {p.Lon:0.000}E") : "", Markup.Escape(u.Assignment));
         console.Write(units);
+
+        if (r.Formations.Count > 0)
+        {
+            var areas = new Table().Title(string.Create(c, $"Formation areas (every unit within {r.Options.FormationRadiusKm:0} km of its headquarters)")).Border(TableBorder.Simple)
+                .AddColumns("formation", "area", "headquarters", "centre", "km to front", "extent km", "farthest from HQ km", "units", "not in the area");
+            foreach (var f in r.Formations)
+                areas.AddRow(Markup.Escape(f.Formation), Markup.Escape(f.Name), Markup.Escape(f.Headquarters ?? "none"), string.Create(c, $"{f.Centre.Lat:0.000}N {f.Centre.Lon:0.000}E"),
+                    f.DistanceToFrontKm.ToString("0", c), f.ExtentKm.ToString("0", c), f.MaxFromCentreKm.ToString("0", c), f.Units.Count.ToString(c),
+                    Markup.Escape(f.NotInArea.Count == 0 ? "" : string.Join(" ", f.NotInArea)));
+            console.Write(areas);
+            foreach (var f in r.Formations) console.WriteLine($"{f.Formation} ({f.Name}): {string.Join(" ", f.Units)}");
+        }
+        if (r.StrikeReach.Count > 0)
+        {
+            var strike = new Table().Title("Long-range strike reach (from where each unit stands)").Border(TableBorder.Simple)
+                .AddColumns("unit", "system", "range km", "stands", "km to front", "reach past the front km");
+            foreach (var x in r.StrikeReach)
+                strike.AddRow(Markup.Escape(x.UnitId), Markup.Escape(x.System ?? "none"), x.RangeKm.ToString("0", c), x.OutsideUkraine ? "outside Ukraine" : "in Ukraine",
+                    x.DistanceToFrontKm?.ToString("0", c) ?? "not placed", x.DepthBeyondFrontKm is { } d ? (d > 0 ? d.ToString("0", c) : "falls short") : "");
+            console.Write(strike);
+        }
 
         var batteries = new Table().Title(string.Create(c, $"Air and missile defence ({a.CandidateSites:#,0} candidate sites, {a.DistinctSites:#,0} distinct; CP-SAT {a.SolverStatus})"))
             .Border(TableBorder.Simple).AddColumns("unit", "system", "radius km", "site", "km to front", "cities covered");

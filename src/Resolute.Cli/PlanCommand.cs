@@ -149,7 +149,8 @@ internal static class PlanCommand
         void Row(string k, string v) => info.AddRow(new Text(k, new Style(decoration: Decoration.Bold)), new Text(v));
         Row("Scenario", $"{s.Scenario.Id} ({s.Provenance.ScenarioHash})");
         Row("Stances as of", s.Scenario.StanceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Row("Ready by", s.Scenario.ReadinessDeadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (s.Scenario.OfferDate is { } offer) Row("Offer tabled", offer.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (s.Scenario.ReadinessDeadline is { } deadline) Row("Ready by", deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Row("Ceasefire", s.Scenario.Ceasefire ? "yes" : "no");
         Row("Rules", string.Join("\n", s.Rules));
         Row("Dataset", $"{s.Provenance.DatasetVersion}: {s.Dataset.Nations} nations, {s.Dataset.Units} units ({s.Dataset.UnitNations} nations), " +
@@ -162,9 +163,13 @@ internal static class PlanCommand
             Markup.Escape(e.Types.Count == 0 ? "any" : string.Join(", ", e.Types)), e.CandidateUnits.ToString(CultureInfo.InvariantCulture));
         console.Write(req);
 
-        var st = new Table().Title($"Stances on {s.Scenario.StanceDate:yyyy-MM-dd}").Border(TableBorder.Simple).AddColumns("stance", "nations");
-        foreach (var (level, nations) in s.Stances) st.AddRow(Markup.Escape(level), Markup.Escape(string.Join(" ", nations)));
-        console.Write(st);
+        if (s.StancePolicies is { } policies) SustainmentView.RenderStances(console, policies, s.Scenario.StanceDate);
+        else
+        {
+            var st = new Table().Title($"Stances on {s.Scenario.StanceDate:yyyy-MM-dd}").Border(TableBorder.Simple).AddColumns("stance", "nations");
+            foreach (var (level, nations) in s.Stances) st.AddRow(Markup.Escape(level), Markup.Escape(string.Join(" ", nations)));
+            console.Write(st);
+        }
 
         var a = new Table().Title("Assumptions").Border(TableBorder.Simple).AddColumns("id", "value", "unit", "distribution", "reference");
         foreach (var x in s.Assumptions) a.AddRow(Markup.Escape(x.Id), x.Value.ToString("0.###", CultureInfo.InvariantCulture), Markup.Escape(x.Unit), Markup.Escape(x.Distribution), Markup.Escape(x.Reference));
@@ -173,8 +178,14 @@ internal static class PlanCommand
         foreach (var (stage, status) in s.Stages) console.MarkupLine($"[bold]{Markup.Escape(stage)}[/]: {Markup.Escape(status.ToString())}");
 
         // Each stage's section, by its engineers' renderers.
-        if (s.ForceGeneration is { } plan) ForcePlanView.Render(console, plan);
+        if (s.ForceGeneration is { } plan)
+        {
+            ForcePlanView.Render(console, plan);
+            if (plan.Deployment is { } deployment) DeploymentView.Render(console, deployment);
+        }
         else NotComputed(console, s, PlanResult.ForceGenerationStage);
+        if (s.Sustainment is { } sustainment) SustainmentView.Render(console, sustainment);
+        else NotComputed(console, s, PlanResult.SustainmentStage);
         if (s.Geography is { } geo) GeographyView.Render(console, geo.Result);
         else NotComputed(console, s, PlanResult.GeographyStage);
         if (s.Balance is { } balance)

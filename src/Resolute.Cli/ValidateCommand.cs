@@ -29,7 +29,7 @@ internal static class ValidateCommand
             {
                 var result = DatasetLoader.Load(dir);
                 dataset ??= result.Value;
-                // The loader checks the optional ceasefire record with the rest when a directory holds one.
+                // The loader checks the optional files (ceasefires, garrisons, crossings) with the rest when a directory holds them.
                 if (datasetDirs.Contains(dir)) { diagnostics.AddRange(result.Diagnostics); Report(output, dir, "dataset", result.Diagnostics); }
             }
             var files = targets.Except(datasetDirs).SelectMany(t => Directory.Exists(t) ? Directory.EnumerateFiles(t, "*.yaml").Order(StringComparer.Ordinal) : (IEnumerable<string>)[t]).ToList();

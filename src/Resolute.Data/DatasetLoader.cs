@@ -17,9 +17,10 @@ public static class DatasetLoader
         ["SOURCES.md", "nations.csv", "stances.csv", "equipment_types.csv", "units.csv", "unit_equipment.csv", "cities.csv", "threats.csv", "frontline.geojson"];
 
     /// <summary>Files a dataset directory may hold; each is loaded, and counted in the version, only when present.</summary>
-    public static readonly IReadOnlyList<string> OptionalFiles = [CeasefireFile.FileName];
+    public static readonly IReadOnlyList<string> OptionalFiles = [CeasefireFile.FileName, GarrisonFile.FileName, CrossingFile.FileName];
 
-    private static readonly string[] Cite = ["source", "as_of", "note"];
+    /// <summary>The citation columns every table ends with.</summary>
+    internal static readonly string[] Cite = ["source", "as_of", "note"];
 
     /// <summary>Loads the dataset in <paramref name="directory"/>.</summary>
     public static LoadResult<Dataset> Load(string directory)
@@ -70,7 +71,7 @@ public static class DatasetLoader
         ctx.Unique(holdings, h => $"{h.UnitId} {h.EquipmentId}", "equipment_id");
 
         var cities = Table(PathOf("cities.csv"), Text("cities.csv"), bag, ["name", "oblast", "population", "lat", "lon"],
-            r => (new City(r.Text("name"), r.Text("oblast"), r.Long("population"), new LonLat(r.Double("lon", -180, 180), r.Double("lat", -90, 90)), ctx.Citation(r)), r));
+            r => (new City(r.Text("name"), r.Text("oblast"), r.Long("population"), Location(r), ctx.Citation(r)), r));
         ctx.Unique(cities, c => c.Name, "name");
 
         var threats = Table(PathOf("threats.csv"), Text("threats.csv"), bag, ["id", "name", "category", "range_km"],
@@ -86,10 +87,13 @@ public static class DatasetLoader
                     FormattableString.Invariant($"{city.Name} at {city.Location.Lat}, {city.Location.Lon}")));
 
         var ceasefires = CeasefireFile.Read(PathOf(CeasefireFile.FileName), Text(CeasefireFile.FileName), ctx, bag);
+        var nationsByCode = nations.GroupBy(n => n.Value.Iso3, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+        var garrisons = GarrisonFile.Read(PathOf(GarrisonFile.FileName), Text(GarrisonFile.FileName), ctx, bag, nationsByCode, units, theatre);
+        var crossings = CrossingFile.Read(PathOf(CrossingFile.FileName), Text(CrossingFile.FileName), ctx, bag, nationsByCode);
 
         return bag.Result(() => new Dataset(
             Version(texts), sources.Select(x => x.Source).ToArray(), Values(nations), Values(stances), Values(equipment), Values(units),
-            Values(holdings), Values(cities), Values(threats), theatre!) { Ceasefires = ceasefires });
+            Values(holdings), Values(cities), Values(threats), theatre!) { Ceasefires = ceasefires, Garrisons = garrisons, Crossings = crossings });
     }
 
     /// <summary>A short content hash of the dataset's files, recorded with every result.</summary>
@@ -103,6 +107,9 @@ public static class DatasetLoader
         }
         return "sha256:" + Convert.ToHexStringLower(sha.GetHashAndReset())[..16];
     }
+
+    /// <summary>A row's <c>lat</c> and <c>lon</c>, each checked against its range.</summary>
+    internal static LonLat Location(CsvTable.CsvRow r) => new(r.Double("lon", -180, 180), r.Double("lat", -90, 90));
 
     private static T[] Values<T>(List<(T Value, CsvTable.CsvRow Row)> rows) => rows.Select(r => r.Value).ToArray();
 

@@ -13,8 +13,9 @@ namespace Resolute.Data;
 public static class ScenarioFile
 {
     private static readonly string[] TopKeys =
-        ["id", "name", "description", "references", "stance_date", "readiness_deadline", "stance_overrides", "ceasefire", "seed", "templates", "requirement", "rules", "objectives", "geography", "simulation", "assumptions"];
+        ["id", "name", "description", "references", "stance_date", "offer_date", "readiness_deadline", "stance_overrides", "ceasefire", "seed", "templates", "requirement", "rules", "objectives", "geography", "simulation", "assumptions"];
     private static readonly string[] ElementKeys = ["role", "count", "kinds", "types", "weight"];
+    private static readonly string[] RuleKeys = ["group_share", "us_backstop", "stances", "rotation", "home_defence", "cohesion", "european_lead"];
 
     /// <summary>Loads a scenario file.</summary>
     /// <param name="path">The YAML file.</param>
@@ -49,7 +50,7 @@ public static class ScenarioFile
             if (!templateIds.TryAdd(t.Id, (int)node.Start.Line)) bag.Add(node.At(file), Messages.DuplicateId(t.Id, templateIds[t.Id]));
 
         var requirement = Requirement(root.Map("requirement", ["formations", "elements"], required: true), templateIds.Keys.ToHashSet(StringComparer.Ordinal), file, bag);
-        var rules = Rules(root.Map("rules", ["group_share", "us_backstop", "stances", "rotation", "home_defence", "cohesion"]), bag);
+        var rules = Rules(root.Map("rules", RuleKeys), bag);
         var objectives = root.Has("objectives")
             ? root.List("objectives").Select(n => YamlMap.Of(n, file, bag, ["name", "weight"], "an objective")).OfType<YamlMap>()
                 .Select(m => new Objective(m.Code("name", ObjectiveKind.Fill, "objective", required: true), m.Double("weight", 1, 0))).ToArray()
@@ -71,15 +72,20 @@ public static class ScenarioFile
         var description = root.Str("description", maxLength: InputLimits.DescriptionLength);
         var references = root.Strings("references");
         var stanceDate = root.Date("stance_date", default, required: true);
-        var deadline = root.Date("readiness_deadline", default, required: true);
+        var offer = root.Has("offer_date") ? root.Date("offer_date", default) : (DateOnly?)null;
+        var deadline = root.Has("readiness_deadline") ? root.Date("readiness_deadline", default) : (DateOnly?)null;
         var ceasefire = root.Bool("ceasefire", false);
         var seed = root.ULong("seed", 1);
         var overrides = NationMap(root.Pairs("stance_overrides"), file, bag, v => Scalar.Code<StanceLevel>(v, file, bag, "stance"));
-        if (root.Has("stance_date") && root.Has("readiness_deadline") && deadline < stanceDate)
-            bag.Add(root.At("readiness_deadline"), Messages.Inconsistent($"a readiness_deadline on or after stance_date {stanceDate:yyyy-MM-dd}", deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        if (root.Has("stance_date") && offer is { } o && o != default && o < stanceDate)
+            bag.Add(root.At("offer_date"), Messages.Inconsistent($"an offer_date on or after stance_date {stanceDate:yyyy-MM-dd}", o.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        var start = offer is { } o2 && o2 != default ? o2 : stanceDate;
+        if (root.Has("stance_date") && deadline is { } dl && dl != default && dl < start)
+            bag.Add(root.At("readiness_deadline"), Messages.Inconsistent(
+                $"a readiness_deadline on or after {(offer is null ? "stance_date" : "offer_date")} {start:yyyy-MM-dd}", dl.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         return bag.Result(() => new Scenario(
             id, name, description, references, stanceDate, deadline, ceasefire, seed,
-            templates, requirement!, rules, objectives, geography, simulation, assumptions) { StanceOverrides = overrides, AssumptionsAt = assumptionsAt });
+            templates, requirement!, rules, objectives, geography, simulation, assumptions) { StanceOverrides = overrides, OfferDate = offer, AssumptionsAt = assumptionsAt });
     }
 
     /// <summary>References from the scenario into the dataset: sources, nations with floors, unit types of elements.</summary>
@@ -89,7 +95,7 @@ public static class ScenarioFile
         foreach (var node in root.List("references"))
             if (node is YamlScalarNode { Value: { } id } && !sources.Contains(id))
                 bag.Add(node.At(file), Messages.UnknownSource(id, sources));
-        var rules = YamlMap.Of(root.Node("rules", false), file, new DiagnosticBag(), ["group_share", "us_backstop", "stances", "rotation", "home_defence", "cohesion"], "rules");
+        var rules = YamlMap.Of(root.Node("rules", false), file, new DiagnosticBag(), RuleKeys, "rules");
         var floors = YamlMap.Of(rules?.Node("home_defence", false), file, new DiagnosticBag(), ["exclude_home_defence_units", "exclude_committed", "default_floor", "floors"], "home_defence");
         foreach (var (key, _) in (floors?.Pairs("floors") ?? []).Concat(root.Pairs("stance_overrides")))
             if (key.Value is { } code && Nation.IsIso3(code) && !dataset.NationsByCode.ContainsKey(code))
@@ -151,10 +157,10 @@ public static class ScenarioFile
             g.Double("min_personnel_share", gd.MinPersonnelShare, 0, 1), g.Double("min_equipment_share", gd.MinEquipmentShare, 0, 1),
             g.Codes("equipment_measures", "equipment measure", gd.EquipmentMeasures));
 
-        var u = m?.Map("us_backstop", ["enabled", "posture_only", "no_net_increase", "allowed_kinds"]);
+        var u = m?.Map("us_backstop", ["enabled", "posture_only", "no_net_increase", "allowed_kinds", "location"]);
         var ud = ScenarioDefaults.UsBackstop;
         var us = u is null ? ud : new UsBackstopRule(u.Bool("enabled", ud.Enabled), u.Bool("posture_only", ud.PostureOnly), u.Bool("no_net_increase", ud.NoNetIncrease),
-            u.Codes("allowed_kinds", "unit kind", ud.AllowedKinds));
+            u.Codes("allowed_kinds", "unit kind", ud.AllowedKinds)) { Location = u.Code("location", ud.Location, "backstop location") };
         if (u is not null && us.Enabled && us.AllowedKinds.Count == 0)
             bag.Add(u.At("allowed_kinds"), Messages.Inconsistent("at least one allowed kind while the US backstop is enabled", "none"));
 
@@ -191,7 +197,9 @@ public static class ScenarioFile
         var c = m?.Map("cohesion", ["enabled", "max_nations_per_division"]);
         var cd = ScenarioDefaults.Cohesion;
         var cohesion = c is null ? cd : new CohesionRule(c.Bool("enabled", cd.Enabled), c.Int("max_nations_per_division", cd.MaxNationsPerDivision, 1, CohesionRule.MaxNations));
-        return new Rules(groupShare, us, stances, rotation, home, cohesion);
+        var e = m?.Map("european_lead", ["command", "division_hqs"]);
+        var lead = e is null ? EuropeanLeadRule.Off : new EuropeanLeadRule(e.Bool("command", false), e.Bool("division_hqs", false));
+        return new Rules(groupShare, us, stances, rotation, home, cohesion) { EuropeanLead = lead };
     }
 
     /// <summary>A map keyed by nation code (home-defence floors, stance overrides), every bad key and value reported.</summary>
@@ -280,7 +288,7 @@ public static class ScenarioFile
         {
             { "id", s.Id }, { "name", s.Name }, { "description", s.Description },
             { "references", Seq(s.References.Select(r => (YamlNode)new YamlScalarNode(r))) },
-            { "stance_date", Date(s.StanceDate) }, { "readiness_deadline", Date(s.ReadinessDeadline) },
+            { "stance_date", Date(s.StanceDate) },
             { "ceasefire", Bool(s.Ceasefire) }, { "seed", s.Seed.ToString(CultureInfo.InvariantCulture) },
             { "templates", Seq(s.Templates.Select(t => (YamlNode)new YamlMappingNode { { "id", t.Id }, { "description", t.Description }, { "elements", ElementsNode(t.Elements) } })) },
             { "requirement", new YamlMappingNode {
@@ -293,6 +301,9 @@ public static class ScenarioFile
             { "simulation", new YamlMappingNode { { "runs", Num(s.Simulation.Runs) }, { "days", Num(s.Simulation.Days) }, { "sectors", Num(s.Simulation.Sectors) } } },
             { "assumptions", Seq(s.Assumptions.Select(AssumptionNode)) },
         };
+        // Optional dates only when set, so a scenario keeps the text (and hash) it had before they existed.
+        if (s.OfferDate is { } offer) root.Children.Add(new YamlScalarNode("offer_date"), Date(offer));
+        if (s.ReadinessDeadline is { } deadline) root.Children.Add(new YamlScalarNode("readiness_deadline"), Date(deadline));
         // Only when there are any, so a scenario without overrides keeps the text (and hash) it always had.
         if (s.StanceOverrides.Count > 0)
         {
@@ -318,19 +329,23 @@ public static class ScenarioFile
         }
         var floors = new YamlMappingNode();
         foreach (var (nation, floor) in r.HomeDefence.Floors) floors.Add(nation, Num(floor));
-        return new YamlMappingNode
+        var rules = new YamlMappingNode
         {
             { "group_share", new YamlMappingNode { { "enabled", Bool(r.GroupShare.Enabled) }, { "group", r.GroupShare.Group.ToCode() },
                 { "min_personnel_share", Num(r.GroupShare.MinPersonnelShare) }, { "min_equipment_share", Num(r.GroupShare.MinEquipmentShare) },
                 { "equipment_measures", CodeSeq(r.GroupShare.EquipmentMeasures) } } },
             { "us_backstop", new YamlMappingNode { { "enabled", Bool(r.UsBackstop.Enabled) }, { "posture_only", Bool(r.UsBackstop.PostureOnly) },
-                { "no_net_increase", Bool(r.UsBackstop.NoNetIncrease) }, { "allowed_kinds", CodeSeq(r.UsBackstop.AllowedKinds) } } },
+                { "no_net_increase", Bool(r.UsBackstop.NoNetIncrease) }, { "allowed_kinds", CodeSeq(r.UsBackstop.AllowedKinds) }, { "location", r.UsBackstop.Location.ToCode() } } },
             { "stances", stances },
             { "rotation", new YamlMappingNode { { "enabled", Bool(r.Rotation.Enabled) }, { "ratio", Num(r.Rotation.Ratio) }, { "accept_single_rotation", Bool(r.Rotation.AcceptSingleRotation) } } },
             { "home_defence", new YamlMappingNode { { "exclude_home_defence_units", Bool(r.HomeDefence.ExcludeHomeDefenceUnits) }, { "exclude_committed", Bool(r.HomeDefence.ExcludeCommitted) },
                 { "default_floor", Num(r.HomeDefence.DefaultFloor) }, { "floors", floors } } },
             { "cohesion", new YamlMappingNode { { "enabled", Bool(r.Cohesion.Enabled) }, { "max_nations_per_division", Num(r.Cohesion.MaxNationsPerDivision) } } },
         };
+        // Only when on, so a scenario without the rule keeps the text (and hash) it always had.
+        if (r.EuropeanLead.Enabled)
+            rules.Add("european_lead", new YamlMappingNode { { "command", Bool(r.EuropeanLead.Command) }, { "division_hqs", Bool(r.EuropeanLead.DivisionHqs) } });
+        return rules;
     }
 
     private static YamlNode AssumptionNode(Assumption a)

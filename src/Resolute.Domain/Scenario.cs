@@ -14,7 +14,7 @@ public sealed record Scenario(
     string Description,
     IReadOnlyList<string> References,
     DateOnly StanceDate,
-    DateOnly ReadinessDeadline,
+    DateOnly? ReadinessDeadline,
     bool Ceasefire,
     ulong Seed,
     IReadOnlyList<ForceTemplate> Templates,
@@ -32,6 +32,15 @@ public sealed record Scenario(
     /// variants a team asks about ("Germany not ruling out troops") without editing the cited dataset.
     /// </summary>
     public IReadOnlyDictionary<string, StanceLevel> StanceOverrides { get; init; } = NoOverrides;
+
+    /// <summary>
+    /// The day the offer is tabled and deployment starts (each unit is ready its readiness days after it); null for the stance
+    /// date. A scenario with a <see cref="ReadinessDeadline"/> sends only units ready by then.
+    /// </summary>
+    public DateOnly? OfferDate { get; init; }
+
+    /// <summary>The day deployment starts: <see cref="OfferDate"/>, else the stance date.</summary>
+    public DateOnly Offer => OfferDate ?? StanceDate;
 
     /// <summary>Where the scenario's <c>assumptions:</c> list was read: a missing assumption is reported here. Not part of the scenario's value.</summary>
     [JsonIgnore]
@@ -68,7 +77,32 @@ public sealed record Rules(
     IReadOnlyDictionary<StanceLevel, StancePolicy> Stances,
     RotationRule Rotation,
     HomeDefenceRule HomeDefence,
-    CohesionRule Cohesion);
+    CohesionRule Cohesion)
+{
+    /// <summary>Whether the command element and the division HQs must be European (off unless the scenario sets it).</summary>
+    public EuropeanLeadRule EuropeanLead { get; init; } = EuropeanLeadRule.Off;
+}
+
+/// <summary>
+/// The force is led by Europe: the command element (<see cref="Command"/>: corps HQs and command elements) and the division
+/// HQs (<see cref="DivisionHqs"/>) come from nations of the <see cref="NationGroup.EuropeCanada"/> group.
+/// </summary>
+public sealed record EuropeanLeadRule(bool Command, bool DivisionHqs)
+{
+    /// <summary>No lead rule.</summary>
+    public static EuropeanLeadRule Off { get; } = new(false, false);
+
+    /// <summary>Whether any part of the rule is on.</summary>
+    public bool Enabled => Command || DivisionHqs;
+
+    /// <summary>Whether a unit of <paramref name="kind"/> must come from a European nation under this rule.</summary>
+    public bool Covers(UnitKind kind) => kind switch
+    {
+        UnitKind.CommandElement or UnitKind.CorpsHq => Command,
+        UnitKind.DivisionHq => DivisionHqs,
+        _ => false,
+    };
+}
 
 /// <summary>At least a share of personnel and of equipment comes from one nation group.</summary>
 public sealed record GroupShareRule(
@@ -76,7 +110,20 @@ public sealed record GroupShareRule(
     IReadOnlyList<EquipmentMeasure> EquipmentMeasures);
 
 /// <summary>The US contributes only from its posture in Europe, only some element kinds, with no net increase.</summary>
-public sealed record UsBackstopRule(bool Enabled, bool PostureOnly, bool NoNetIncrease, IReadOnlyList<UnitKind> AllowedKinds);
+public sealed record UsBackstopRule(bool Enabled, bool PostureOnly, bool NoNetIncrease, IReadOnlyList<UnitKind> AllowedKinds)
+{
+    /// <summary>Where the backstop's units stand: at their posture bases on NATO territory (the default), or inside Ukraine.</summary>
+    public BackstopLocation Location { get; init; } = BackstopLocation.OutsideUkraine;
+}
+
+/// <summary>Where US backstop units stand.</summary>
+public enum BackstopLocation
+{
+    /// <summary>At their posture bases in Europe (Poland, Romania, Germany, …), supporting from NATO territory.</summary>
+    OutsideUkraine,
+    /// <summary>Inside Ukraine, in the deployment areas with the coalition's units.</summary>
+    InsideUkraine,
+}
 
 /// <summary>What a nation at a stance level may send.</summary>
 /// <param name="Contribute">False: nothing at all.</param>
@@ -97,6 +144,22 @@ public sealed record StancePolicy(bool Contribute, bool InsideUkraine, bool Enab
 
     /// <summary>The manoeuvre brigades a nation at this stance may send (<see cref="int.MaxValue"/> for no cap).</summary>
     public int ManoeuvreBrigadeCap => !Contribute || EnablersOnly ? 0 : MaxManoeuvreBrigades ?? int.MaxValue;
+
+    /// <summary>
+    /// What a nation at this stance may send, in words: into Ukraine (<paramref name="insideUkraine"/>) or in support from
+    /// outside it (aircraft and long-range strike from their bases), in a war or under a ceasefire. The one wording of the
+    /// stance table in docs/scenarios.md and the briefing.
+    /// </summary>
+    public string Sends(bool ceasefire, bool insideUkraine)
+    {
+        if (!Contribute || (CeasefireOnly && !ceasefire)) return "nothing";
+        if (!insideUkraine) return "fighter squadrons, long-range strike";
+        if (!InsideUkraine) return "nothing";
+        if (ManoeuvreBrigadeCap == 0) return "enablers only (no manoeuvre brigades)";
+        return MaxManoeuvreBrigades is { } max
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"any unit, at most {max} manoeuvre brigade{(max == 1 ? "" : "s")}")
+            : "any unit";
+    }
 }
 
 /// <summary>To keep a unit deployed a nation needs <see cref="Ratio"/> like units (at least 1).</summary>

@@ -17,7 +17,7 @@ public static class ScenarioDefaults
     {
         [StanceLevel.TroopsDiscussed] = new(true, true, false, null, false),
         [StanceLevel.NotRuledOut] = new(true, true, false, 2, false),
-        [StanceLevel.PeacekeepingOnly] = new(true, true, true, null, false),
+        [StanceLevel.PeacekeepingOnly] = new(true, true, true, null, true),
         [StanceLevel.Cautious] = new(true, true, true, null, false),
         [StanceLevel.Sceptical] = new(true, false, true, null, false),
         [StanceLevel.Opposed] = new(false, false, true, 0, false),

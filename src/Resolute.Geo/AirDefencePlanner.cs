@@ -11,6 +11,18 @@ internal sealed record Battery(Unit Unit, EquipmentType System)
     public double RadiusKm => System.RangeKm ?? 0;
 }
 
+/// <summary>
+/// A battery whose position is set before the covering model runs: at its base outside Ukraine (distances on the great
+/// circle, since a base far west of UTM 36N's central meridian reads long in the plane) or with its formation.
+/// </summary>
+internal sealed record FixedBattery(Battery Battery, string Site, Coordinate At, LonLat Position, bool OutsideUkraine)
+{
+    /// <summary>True when <paramref name="city"/> lies within the battery's engagement radius.</summary>
+    public bool Covers(CityPoint city) => OutsideUkraine
+        ? Basing.GreatCircleKm(Position, city.City.Location) <= Battery.RadiusKm
+        : At.Distance(city.At) <= Battery.RadiusKm * 1000;
+}
+
 /// <summary>A candidate site: a city inside the deployment area, or a grid point.</summary>
 internal sealed record CandidateSite(string Name, Coordinate At);
 
@@ -73,12 +85,21 @@ internal static class AirDefencePlanner
         return new RadiusClass(radiusKm, covers, rep);
     }
 
+    /// <summary>
+    /// Sites <paramref name="batteries"/> by the covering model around the cover <paramref name="fixedBatteries"/> already give:
+    /// a city a fixed battery reaches weighs nothing in the model, so the sited batteries cover the rest. Only Kyiv-held cities
+    /// count, so a battery at a base outside Ukraine covers only the Ukrainian cities within its radius.
+    /// </summary>
     public static AirDefenceCoverage Plan(
         Dataset dataset, IReadOnlyList<Battery> batteries, IReadOnlyList<CityPoint> cities, Geometry inner, TheatreGeometry theatre,
-        Projection projection, ulong seed, GeographyOptions options)
+        Projection projection, ulong seed, GeographyOptions options, IReadOnlyList<FixedBattery>? fixedBatteries = null)
     {
+        fixedBatteries ??= [];
         var demand = cities.Where(c => c.Controlled).ToArray();
-        var weights = demand.Select(c => c.Weight).ToArray();
+        var fixedCovers = fixedBatteries.Select(f => Enumerable.Range(0, demand.Length).Where(i => f.Covers(demand[i])).ToArray()).ToArray();
+        var fixedCovered = new bool[demand.Length];
+        foreach (var i in fixedCovers.SelectMany(c => c)) fixedCovered[i] = true;
+        var weights = demand.Select((c, i) => fixedCovered[i] ? 0 : c.Weight).ToArray();
         var sites = Candidates(cities, inner, options.GridSpacingKm);
         var parameters = MaximumCovering.Parameters(seed, options.SolverWorkers, options.SolverDeterministicTime);
 
@@ -93,7 +114,7 @@ internal static class AirDefencePlanner
 
         FacilityClass[] Instance(int[] n) => classes.Select((c, k) => new FacilityClass(n[k], c.Covers)).ToArray();
         var solution = MaximumCovering.Solve(weights, Instance(counts), parameters);
-        long Population(bool[] covered) => demand.Where((_, i) => covered[i]).Sum(c => c.City.Population);
+        long Population(bool[] covered) => demand.Where((_, i) => covered[i] || fixedCovered[i]).Sum(c => c.City.Population);
         var controlledPopulation = demand.Sum(c => c.City.Population);
 
         // Batteries take the chosen sites of their radius class, the site covering most weight first; any left over
@@ -119,12 +140,19 @@ internal static class AirDefencePlanner
             foreach (var i in covers) coveredBy[i].Add(b.Unit.Id);
             placements.Add((b, site, covers));
         }
+        for (var f = 0; f < fixedBatteries.Count; f++)
+            foreach (var i in fixedCovers[f]) coveredBy[i].Add(fixedBatteries[f].Battery.Unit.Id);
         var batteryResults = placements.Select(p => new BatteryPlacement(
             p.Battery.Unit.Id, p.Battery.Unit.Nation, p.Battery.System.Id, p.Battery.RadiusKm, Sidc.For(p.Battery.Unit),
             p.Site is null ? null : projection.Unproject(p.Site.At), p.Site?.Name ?? "none",
             p.Site is null ? null : Math.Round(theatre.DistanceToFrontKm(p.Site.At), 1),
             p.Covers.Select(i => demand[i].City.Name).ToArray(),
-            p.Covers.Any(i => coveredBy[i].Count == 1))).ToArray();
+            p.Covers.Any(i => coveredBy[i].Count == 1)))
+            .Concat(fixedBatteries.Select((f, k) => new BatteryPlacement(
+                f.Battery.Unit.Id, f.Battery.Unit.Nation, f.Battery.System.Id, f.Battery.RadiusKm, Sidc.For(f.Battery.Unit),
+                f.Position, f.Site, Math.Round(theatre.DistanceToFrontKm(f.At), 1),
+                fixedCovers[k].Select(i => demand[i].City.Name).ToArray(),
+                fixedCovers[k].Any(i => coveredBy[i].Count == 1)) { OutsideUkraine = f.OutsideUkraine })).ToArray();
 
         var demandIndex = demand.Select((c, i) => (c, i)).ToDictionary(x => x.c.City.Name, x => x.i, StringComparer.Ordinal);
         var cityResults = cities.Select(c =>
@@ -150,7 +178,7 @@ internal static class AirDefencePlanner
         return new AirDefenceCoverage(
             batteryResults, cityResults, covered, controlledPopulation,
             controlledPopulation == 0 ? 0 : Math.Round((double)covered / controlledPopulation, 4),
-            solution.Objective, sites.Count, classes.Sum(c => c.Covers.Count), solution.Status, parameters, gains);
+            solution.Objective + demand.Where((_, i) => fixedCovered[i]).Sum(c => c.Weight), sites.Count, classes.Sum(c => c.Covers.Count), solution.Status, parameters, gains);
     }
 
     internal static string Km(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);

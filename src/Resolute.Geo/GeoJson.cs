@@ -10,7 +10,8 @@ namespace Resolute.Geo;
 /// <summary>
 /// Writes a geography result as a GeoJSON FeatureCollection in WGS 84 (RFC 7946: lon, lat; 6 decimals ≈ 0.1 m).
 /// Every feature has a <c>layer</c> property: <c>front_line</c>, <c>threat_zone</c>, <c>deployment_area</c>,
-/// <c>unit</c>, <c>amd_position</c>, <c>amd_coverage</c> or <c>city</c>.
+/// <c>formation_area</c>, <c>unit</c>, <c>amd_position</c>, <c>amd_coverage</c> or <c>city</c>. Units outside Ukraine stand at
+/// their bases (<c>outside_ukraine</c> true, with the <c>base</c>).
 /// </summary>
 public static class GeoJson
 {
@@ -58,6 +59,19 @@ public static class GeoJson
                         p.WriteString("layer", "deployment_area");
                         p.WriteNumber("area_km2", result.DeploymentAreaKm2);
                         p.WriteNumber("standoff_km", result.StandoffKm);
+                    });
+                var areas = result.Formations.ToDictionary(f => f.Formation, StringComparer.Ordinal);
+                foreach (var (formation, shape) in map.FormationShapes.Where(f => !f.Shape.IsEmpty && areas.ContainsKey(f.Formation)))
+                    Feature(w, projection, Simplify(shape), p =>
+                    {
+                        var area = areas[formation];
+                        p.WriteString("layer", "formation_area");
+                        p.WriteString("formation", formation);
+                        p.WriteString("name", area.Name);
+                        if (area.Headquarters is { } hq) p.WriteString("headquarters", hq);
+                        p.WriteNumber("radius_km", area.RadiusKm);
+                        p.WriteNumber("extent_km", area.ExtentKm);
+                        p.WriteNumber("units", area.Units.Count);
                     });
                 var batteries = result.AirDefence.Batteries.ToDictionary(b => b.UnitId, StringComparer.Ordinal);
                 foreach (var u in result.Units.Where(u => u.Position is not null && !batteries.ContainsKey(u.UnitId)))
@@ -128,6 +142,9 @@ public static class GeoJson
         p.WriteString("type", u.Type);
         p.WriteString("sidc", u.Sidc);
         if (u.DistanceToFrontKm is { } d) p.WriteNumber("distance_to_front_km", d);
+        if (u.Formation is { } f) p.WriteString("formation", f);
+        p.WriteBoolean("outside_ukraine", u.OutsideUkraine);
+        if (u.Base is { } b) p.WriteString("base", b);
         p.WriteString("assignment", u.Assignment);
     }
 

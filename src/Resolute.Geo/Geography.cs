@@ -1,4 +1,5 @@
 using System.Globalization;
+using NetTopologySuite.Geometries;
 using Resolute.Domain;
 
 namespace Resolute.Geo;
@@ -18,7 +19,10 @@ public static class Geography
     /// <param name="deployed">The force package's units.</param>
     /// <param name="options">Method settings; <see cref="GeographyOptions.Default"/> when null.</param>
     /// <exception cref="ArgumentException">The options are invalid (a programmer error: options are validated at the boundary).</exception>
-    public static GeographyResult Plan(Dataset dataset, Scenario scenario, IReadOnlyList<Unit> deployed, GeographyOptions? options = null)
+    /// <param name="formations">Unit id → the formation of the requirement it fills a slot of (force generation's
+    /// assignments); units not listed are force-level. Null: every unit is force-level.</param>
+    public static GeographyResult Plan(Dataset dataset, Scenario scenario, IReadOnlyList<Unit> deployed, GeographyOptions? options = null,
+        IReadOnlyDictionary<string, string>? formations = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(scenario);
@@ -65,15 +69,36 @@ public static class Geography
             ? TheatreGeometry.DropSlivers(deployment.Buffer(-options.PositionMarginKm * 1000, 8), projection.Factory)
             : deployment;
 
-        // Air defence: AMD units with a SAM system are sited by the covering model; fighters are not positioned.
+        // Units outside Ukraine (fighters among them) stand at their bases; a formation's units stand in one area; force-level
+        // AMD units with a SAM system are sited by the covering model; the rest follow the axis rule.
+        formations ??= NoFormations;
         var batteries = new List<Battery>();
+        var fixedBatteries = new List<FixedBattery>();
         var ground = new List<Unit>();
+        var grouped = new List<(Unit Unit, string Formation)>();
         var placements = new Dictionary<string, UnitPlacement>(StringComparer.Ordinal);
+        var frontLine = dataset.Theatre.FrontLine;
         foreach (var u in deployed)
         {
-            if (u.Kind == UnitKind.FighterSquadron)
-                placements[u.Id] = Placement(u, null, null, "not positioned: air unit operating from bases outside the deployment areas");
-            else if (u.Kind == UnitKind.Amd && AirDefencePlanner.SystemOf(dataset, u) is { } system)
+            var formation = formations.GetValueOrDefault(u.Id);
+            var system = u.Kind == UnitKind.Amd ? AirDefencePlanner.SystemOf(dataset, u) : null;
+            if (Basing.OutsideReason(dataset, scenario, u) is { } reason)
+            {
+                if (Basing.BaseOf(dataset, u) is not { } garrison)
+                {
+                    placements[u.Id] = Placement(u, null, null, Basing.Unknown(dataset, u, reason)) with { Formation = formation, OutsideUkraine = true };
+                    continue;
+                }
+                var at = projection.Project(garrison.Location);
+                var distance = Math.Round(frontLine.Count == 0 ? 0 : frontLine.Min(f => Basing.GreatCircleKm(f, garrison.Location)), 1);
+                placements[u.Id] = Placement(u, garrison.Location, distance, $"at its base outside Ukraine, {garrison.Name} ({garrison.Nation}): {reason}")
+                    with { Formation = formation, OutsideUkraine = true, Base = garrison.Name };
+                if (system is not null) fixedBatteries.Add(new FixedBattery(new Battery(u, system), garrison.Name, at, garrison.Location, OutsideUkraine: true));
+                continue;
+            }
+            if (formation is not null)
+                grouped.Add((u, formation));
+            else if (system is not null)
                 batteries.Add(new Battery(u, system));
             else
             {
@@ -81,6 +106,22 @@ public static class Geography
                 ground.Add(u);
             }
         }
+
+        var placedFormations = FormationPlacer.Place(grouped, cities, theatre, inner, options);
+        foreach (var (u, formation) in grouped)
+        {
+            var (at, assignment) = placedFormations.Positions[u.Id];
+            var system = u.Kind == UnitKind.Amd ? AirDefencePlanner.SystemOf(dataset, u) : null;
+            if (u.Kind == UnitKind.Amd && system is null) notes.Add($"{u.Id}: no SAM system with a range in its holdings; placed with its formation, not in the coverage model");
+            if (at is not null && system is not null)
+            {
+                fixedBatteries.Add(new FixedBattery(new Battery(u, system), "with its formation", at, projection.Unproject(at), OutsideUkraine: false));
+                assignment = string.Create(CultureInfo.InvariantCulture, $"air defence, {system.Id} ({system.RangeKm:0} km), {assignment}");
+            }
+            placements[u.Id] = Placement(u, at is null ? null : projection.Unproject(at), at is null ? null : Math.Round(theatre.DistanceToFrontKm(at), 1), assignment)
+                with { Formation = formation };
+        }
+
         var positions = UnitPlacer.Place(ground, cities, theatre, inner, options);
         for (var i = 0; i < ground.Count; i++)
         {
@@ -88,8 +129,9 @@ public static class Geography
             placements[ground[i].Id] = Placement(ground[i], at is null ? null : projection.Unproject(at),
                 at is null ? null : Math.Round(theatre.DistanceToFrontKm(at), 1), assignment);
         }
-        var airDefence = AirDefencePlanner.Plan(dataset, batteries, cities, inner, theatre, projection, scenario.Seed, options);
-        foreach (var b in airDefence.Batteries)
+        var airDefence = AirDefencePlanner.Plan(dataset, batteries, cities, inner, theatre, projection, scenario.Seed, options, fixedBatteries);
+        var fixedIds = fixedBatteries.Select(f => f.Battery.Unit.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var b in airDefence.Batteries.Where(b => !fixedIds.Contains(b.UnitId)))
         {
             var unit = batteries.First(x => x.Unit.Id == b.UnitId).Unit;
             placements[b.UnitId] = Placement(unit, b.Position, b.DistanceToFrontKm, b.Position is null
@@ -99,7 +141,15 @@ public static class Geography
         if (airDefence.SolverStatus != "OPTIMAL")
             notes.Add($"air-defence siting: CP-SAT stopped at its deterministic time limit with status {airDefence.SolverStatus}; the coverage is feasible, not proven optimal");
 
-        var brigades = deployed.Count(u => u.Kind == UnitKind.ManoeuvreBrigade && placements[u.Id].Position is not null);
+        var areas = FormationAreas(placedFormations, deployed, formations, placements, theatre, projection, options);
+        var strike = deployed.Where(u => u.Kind == UnitKind.Lrs).Select(u => Strike(dataset, placements[u.Id])).ToArray();
+        var outside = placements.Values.Where(p => p.OutsideUkraine).ToArray();
+        if (outside.Length > 0)
+            notes.Add($"{outside.Length} units stand outside Ukraine, in no deployment area: {outside.Count(p => p.Base is not null)} at their bases in garrisons.csv, where their air-defence coverage and strike reach are counted from; {outside.Count(p => p.Base is null)} with no garrison row of their own, not placed and counted nowhere.");
+        foreach (var a in placedFormations.Areas.Where(a => a.Overlaps))
+            notes.Add($"{a.Formation}: no axis left whose area overlaps no other formation's; it stands on the axis farthest from the others.");
+
+        var brigades = deployed.Count(u => u.Kind == UnitKind.ManoeuvreBrigade && placements[u.Id] is { Position: not null, OutsideUkraine: false });
         var perBrigade = scenario.Geography.FreedBrigadesPerBrigade;
 
         notes.Add("Kyiv-controlled territory is the border polygon minus the occupied polygon of the dataset's front-line file.");
@@ -114,15 +164,54 @@ public static class Geography
             Math.Round(Projection.AreaKm2(theatre.Controlled)), Math.Round(Projection.AreaKm2(theatre.Occupied)),
             standoffKm, zones.Select(z => z.Zone).ToArray(),
             Math.Round(Projection.AreaKm2(deployment)), deployment.NumGeometries,
-            UnitPlacer.Rule,
+            PlacementRule,
             deployed.Select(u => placements[u.Id]).ToArray(),
             airDefence,
             new FreedForces(brigades, perBrigade, brigades * perBrigade),
             options, notes)
         {
+            Formations = areas,
+            StrikeReach = strike,
             Map = new GeographyMap(projection, theatre.Front, zones, deployment,
-                dataset.Cities.ToDictionary(c => c.Name, c => c.Location, StringComparer.Ordinal)),
+                dataset.Cities.ToDictionary(c => c.Name, c => c.Location, StringComparer.Ordinal))
+            {
+                FormationShapes = placedFormations.Areas.Select(a => (a.Formation,
+                    (Geometry)projection.Factory.CreatePoint(a.Centre).Buffer(options.FormationRadiusKm * 1000, 16).Intersection(deployment))).ToArray(),
+            },
         };
+    }
+
+    /// <summary>The rule every unit was placed by, in words.</summary>
+    public const string PlacementRule =
+        "Units outside Ukraine (the US backstop when its rule keeps it on NATO territory, nations whose stance sends nothing inside Ukraine, fighter squadrons whatever the backstop rule) stand at their own rows in garrisons.csv; without one their base is unknown and they are not placed. " +
+        FormationPlacer.Rule + " Force-level units: " + UnitPlacer.Rule;
+
+    private static readonly IReadOnlyDictionary<string, string> NoFormations = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    private static FormationArea[] FormationAreas(FormationPlacer.Placed placed, IReadOnlyList<Unit> deployed, IReadOnlyDictionary<string, string> formations,
+        Dictionary<string, UnitPlacement> placements, TheatreGeometry theatre, Projection projection, GeographyOptions options) =>
+        placed.Areas.Select(a =>
+        {
+            var points = a.Units.Where(id => placements[id].Position is not null).Select(id => projection.Project(placements[id].Position!.Value)).ToArray();
+            var centroid = points.Length == 0 ? (LonLat?)null : projection.Unproject(new Coordinate(points.Average(p => p.X), points.Average(p => p.Y)));
+            var fromCentre = points.Select(p => p.Distance(a.Centre)).DefaultIfEmpty(0).Max() / 1000;
+            var extent = points.SelectMany(p => points.Select(q => p.Distance(q))).DefaultIfEmpty(0).Max() / 1000;
+            var inArea = a.Units.ToHashSet(StringComparer.Ordinal);
+            var elsewhere = deployed.Where(u => formations.GetValueOrDefault(u.Id) == a.Formation && !inArea.Contains(u.Id)).Select(u => u.Id).ToArray();
+            return new FormationArea(a.Formation, a.Name, a.Headquarters, projection.Unproject(a.Centre), centroid, options.FormationRadiusKm,
+                Math.Round(fromCentre, 1), Math.Round(extent, 1), Math.Round(theatre.DistanceToFrontKm(a.Centre), 1), a.Units, elsewhere);
+        }).ToArray();
+
+    /// <summary>A long-range-strike unit's reach: its longest-range rocket or missile against its distance from the line of contact.</summary>
+    private static StrikeReach Strike(Dataset dataset, UnitPlacement p)
+    {
+        var system = dataset.HoldingsOf(p.UnitId)
+            .Select(h => dataset.EquipmentById.GetValueOrDefault(h.EquipmentId))
+            .Where(e => e is { RangeKm: > 0, Category: EquipmentCategory.Mlrs or EquipmentCategory.LrsMissile })
+            .OrderByDescending(e => e!.RangeKm).ThenBy(e => e!.Id, StringComparer.Ordinal).FirstOrDefault();
+        var range = system?.RangeKm ?? 0;
+        var depth = p.DistanceToFrontKm is { } d ? Math.Round(range - d, 1) : (double?)null;
+        return new StrikeReach(p.UnitId, system?.Id, range, p.OutsideUkraine, p.DistanceToFrontKm, depth, depth > 0);
     }
 
     private static UnitPlacement Placement(Unit u, LonLat? at, double? distance, string assignment) =>

@@ -24,4 +24,7 @@ public sealed class GeographyMap
     internal IReadOnlyList<(ThreatZone Zone, Geometry Shape)> Zones { get; }
     internal Geometry? Deployment { get; }
     internal IReadOnlyDictionary<string, LonLat> Cities { get; }
+
+    /// <summary>Each formation's area: the disc of the formation radius around its centre, clipped to the deployment area.</summary>
+    internal IReadOnlyList<(string Formation, Geometry Shape)> FormationShapes { get; init; } = [];
 }

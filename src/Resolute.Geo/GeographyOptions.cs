@@ -17,13 +17,22 @@ namespace Resolute.Geo;
 /// seconds (default 10). Never wall time, so results do not depend on machine load.</param>
 /// <param name="SolverWorkers">CP-SAT <c>num_workers</c> (default 2); fixed, not the machine's core count, so the
 /// result is the same everywhere.</param>
+/// <param name="FormationRadiusKm">Every unit of a formation (a division's brigades and enablers) stands within this distance
+/// of its headquarters (default 50 km, an assumption of method: three brigades side by side, each holding an area about
+/// 20 km across, need a frontage of about 60–80 km, and an area 100 km across also holds the division's enablers behind
+/// them within a few hours' road move of the headquarters; no public doctrinal figure for a division standing back from
+/// the line is cited).</param>
+/// <param name="FormationSpacingKm">Two manoeuvre brigades of a formation stand at least this far apart, its other units
+/// half of it, where the area allows (default 20 km: a brigade's area, as for the position margin).</param>
 public sealed record GeographyOptions(
     double GridSpacingKm = 12,
     double PositionMarginKm = 10,
     double EchelonDepthKm = 25,
     double MinAxisSeparationKm = 30,
     double SolverDeterministicTime = 10,
-    int SolverWorkers = 2)
+    int SolverWorkers = 2,
+    double FormationRadiusKm = 50,
+    double FormationSpacingKm = 20)
 {
     /// <summary>The defaults.</summary>
     public static GeographyOptions Default { get; } = new();
@@ -42,6 +51,8 @@ public sealed record GeographyOptions(
         Check(MinAxisSeparationKm >= 0, "min_axis_separation_km", "0 km or more", MinAxisSeparationKm);
         Check(SolverDeterministicTime > 0, "solver_deterministic_time", "a positive deterministic time", SolverDeterministicTime);
         Check(SolverWorkers >= 1, "solver_workers", "at least 1 worker", SolverWorkers);
+        Check(FormationRadiusKm > 0, "formation_radius_km", "a positive radius in km", FormationRadiusKm);
+        Check(FormationSpacingKm >= 0, "formation_spacing_km", "0 km or more", FormationSpacingKm);
         return errors;
     }
 }

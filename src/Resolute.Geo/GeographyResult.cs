@@ -42,6 +42,12 @@ public sealed record GeographyResult(
     GeographyOptions Options,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>Each formation's area (a division's units around its headquarters); empty when the force has no formations.</summary>
+    public IReadOnlyList<FormationArea> Formations { get; init; } = [];
+
+    /// <summary>Each long-range-strike unit's reach from where it stands (in Ukraine or at its base).</summary>
+    public IReadOnlyList<StrikeReach> StrikeReach { get; init; } = [];
+
     /// <summary>Projected geometries for map output; not part of the serialised result.</summary>
     [JsonIgnore]
     public GeographyMap Map { get; init; } = GeographyMap.Empty;
@@ -68,7 +74,17 @@ public sealed record ThreatZone(ThreatCategory Category, string System, double R
 /// <param name="Assignment">What the position is for (e.g. "forward on the axis to Kyiv, echelon 1"), or why there is none.</param>
 public sealed record UnitPlacement(
     string UnitId, string Nation, string Name, UnitKind Kind, string Type, string Sidc,
-    LonLat? Position, double? DistanceToFrontKm, string Assignment);
+    LonLat? Position, double? DistanceToFrontKm, string Assignment)
+{
+    /// <summary>The formation of the requirement the unit fills a slot of (e.g. <c>plussed_up_division 2</c>); null for force-level elements.</summary>
+    public string? Formation { get; init; }
+
+    /// <summary>True when the unit stands outside Ukraine (at its base, or with its base unknown): it is in no deployment area.</summary>
+    public bool OutsideUkraine { get; init; }
+
+    /// <summary>Name of the base (garrisons.csv) it stands at outside Ukraine; null inside Ukraine or when the base is unknown.</summary>
+    public string? Base { get; init; }
+}
 
 /// <summary>The air and missile defence plan.</summary>
 /// <param name="Batteries">Each fire unit with its position.</param>
@@ -110,13 +126,18 @@ public sealed record AirDefenceCoverage(
 /// <param name="RadiusKm">Engagement radius (range_km in equipment_types.csv).</param>
 /// <param name="Sidc">APP-6(D) symbol code.</param>
 /// <param name="Position">WGS 84 position; null when the unit could not be placed.</param>
-/// <param name="Site">The candidate site: a city's name, "grid", or "none" when the battery could not be placed.</param>
+/// <param name="Site">The candidate site: a city's name, "grid", "none" when the battery could not be placed, the base's name
+/// for a battery outside Ukraine, or "with its formation" for a formation's battery.</param>
 /// <param name="DistanceToFrontKm">Distance from the line of contact.</param>
 /// <param name="CitiesCovered">Cities within the radius.</param>
 /// <param name="AddsCoverage">False when every city it covers is covered by another battery too (a second layer).</param>
 public sealed record BatteryPlacement(
     string UnitId, string Nation, string System, double RadiusKm, string Sidc, LonLat? Position, string Site,
-    double? DistanceToFrontKm, IReadOnlyList<string> CitiesCovered, bool AddsCoverage);
+    double? DistanceToFrontKm, IReadOnlyList<string> CitiesCovered, bool AddsCoverage)
+{
+    /// <summary>True when it covers from its base outside Ukraine (its site is the base): only Kyiv-held cities within its radius count.</summary>
+    public bool OutsideUkraine { get; init; }
+}
 
 /// <summary>One listed city and its air-defence cover.</summary>
 /// <param name="Name">City name.</param>
@@ -139,7 +160,7 @@ public sealed record CityCoverage(
 public sealed record MarginalGain(string System, double RadiusKm, long AdditionalPopulation, double AdditionalShare);
 
 /// <summary>Ukrainian brigades whose rear-area tasks the coalition takes over.</summary>
-/// <param name="CoalitionBrigades">Coalition manoeuvre brigades placed in Ukraine.</param>
+/// <param name="CoalitionBrigades">Coalition manoeuvre brigades placed in Ukraine (not those outside it).</param>
 /// <param name="PerBrigade">The scenario's rule: Ukrainian brigades freed per coalition brigade.</param>
 /// <param name="UkrainianBrigades">CoalitionBrigades × PerBrigade, passed to the balance stage.</param>
 public sealed record FreedForces(int CoalitionBrigades, double PerBrigade, double UkrainianBrigades);

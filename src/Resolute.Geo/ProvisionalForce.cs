@@ -11,19 +11,26 @@ namespace Resolute.Geo;
 internal static class ProvisionalForce
 {
     /// <summary>The stand-in units, one per fillable slot, in slot order.</summary>
-    public static IReadOnlyList<Unit> FirstEligible(Dataset dataset, Scenario scenario)
+    public static IReadOnlyList<Unit> FirstEligible(Dataset dataset, Scenario scenario) => BySlot(dataset, scenario).Select(x => x.Unit).ToArray();
+
+    /// <summary>The stand-in units with the formation of the slot each fills (null for force-level elements), in slot order.</summary>
+    public static IReadOnlyList<(Unit Unit, string? Formation)> BySlot(Dataset dataset, Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(scenario);
         var used = new HashSet<string>(StringComparer.Ordinal);
-        var force = new List<Unit>();
+        var force = new List<(Unit, string?)>();
         foreach (var slot in Slots.Of(scenario))
         {
             var unit = dataset.Units.FirstOrDefault(u => !used.Contains(u.Id) && !u.HomeDefence && !u.IsCommitted && slot.Element.Accepts(u));
             if (unit is null) continue;
             used.Add(unit.Id);
-            force.Add(unit);
+            force.Add((unit, slot.Formation));
         }
         return force;
     }
+
+    /// <summary>Unit id → formation, for the units of <see cref="BySlot"/> that fill a formation's slot.</summary>
+    public static IReadOnlyDictionary<string, string> Formations(IEnumerable<(Unit Unit, string? Formation)> force) =>
+        force.Where(x => x.Formation is not null).ToDictionary(x => x.Unit.Id, x => x.Formation!, StringComparer.Ordinal);
 }

@@ -32,7 +32,7 @@ internal static class UnitPlacer
             return units.Select(_ => ((Coordinate?)null, "not placed: no deployment area is left outside the stand-off zone")).ToArray();
 
         var prepared = PreparedGeometryFactory.Prepare(inner);
-        var ranked = cities.Where(c => c.Controlled).OrderByDescending(c => c.City.Population).ThenBy(c => c.City.Name, StringComparer.Ordinal).ToArray();
+        var ranked = Ranked(cities);
         var forward = Axes(ranked, theatre, inner, prepared, options, combat: true, []);
         // Support positions keep clear of the combat units' forward positions, so a city inside the stand-off zone
         // does not pull its support units onto the forward line; they go to the next city instead.
@@ -68,7 +68,14 @@ internal static class UnitPlacer
         _ => 2,
     };
 
-    private sealed record Axis(string City, Coordinate At, Coordinate Back, bool InCity);
+    internal sealed record Axis(string City, Coordinate At, Coordinate Back, bool InCity);
+
+    /// <summary>The combat axes: the most forward point of the area toward each Kyiv-held city, biggest city first, at least the axis separation apart.</summary>
+    public static IReadOnlyList<Axis> ForwardAxes(IReadOnlyList<CityPoint> cities, TheatreGeometry theatre, Geometry inner, IPreparedGeometry prepared, GeographyOptions options) =>
+        Axes(Ranked(cities), theatre, inner, prepared, options, combat: true, []);
+
+    private static CityPoint[] Ranked(IReadOnlyList<CityPoint> cities) =>
+        cities.Where(c => c.Controlled).OrderByDescending(c => c.City.Population).ThenBy(c => c.City.Name, StringComparer.Ordinal).ToArray();
 
     private static List<Axis> Axes(CityPoint[] ranked, TheatreGeometry theatre, Geometry inner, IPreparedGeometry prepared, GeographyOptions options, bool combat, IReadOnlyList<Axis> taken)
     {
@@ -90,7 +97,7 @@ internal static class UnitPlacer
     }
 
     /// <summary>The point itself when inside the area, else the area's nearest point.</summary>
-    private static Coordinate Snap(Coordinate p, Geometry area, IPreparedGeometry prepared)
+    public static Coordinate Snap(Coordinate p, Geometry area, IPreparedGeometry prepared)
     {
         var point = area.Factory.CreatePoint(p);
         return prepared.Contains(point) ? p.Copy() : DistanceOp.NearestPoints(area, point)[0];

@@ -20,7 +20,11 @@ public sealed record SourcedCoalition(ForcePlan? Plan, IReadOnlyList<Unit> Deplo
     public string Description => Plan is null
         ? "no coalition force (the scenario has no requirement)"
         : string.Create(CultureInfo.InvariantCulture,
-            $"force generation's plan: {Input.ManoeuvreBrigades:0} manoeuvre brigades placed by geography (freeing {Input.FreedBrigades:0.#} Ukrainian brigades at {Input.FreedBrigadesPerBrigade:0.##} per brigade), {Input.LongRangeStrikeUnits} long-range-strike units and {Input.FighterSquadrons} fighter squadrons");
+            $"force generation's plan: {Input.ManoeuvreBrigades:0} manoeuvre brigades placed by geography (freeing {Input.FreedBrigades:0.#} Ukrainian brigades at {Input.FreedBrigadesPerBrigade:0.##} per brigade), {Input.LongRangeStrikeUnits} long-range-strike units and {Input.FighterSquadrons} fighter squadrons{Timing}");
+
+    private string Timing => Input.Arrivals is { } a && a.ManoeuvreBrigades.Concat(a.LongRangeStrikeUnits).Concat(a.FighterSquadrons).ToArray() is { Length: > 0 } all
+        ? string.Create(CultureInfo.InvariantCulture, $", each from the day it arrives (days {all.Min()}–{all.Max()} after the offer)")
+        : ", all from coalition_deploy_day";
 }
 
 /// <summary>The coalition a campaign runs with, and where it came from.</summary>
@@ -71,9 +75,19 @@ public static class Coalition
         ArgumentNullException.ThrowIfNull(scenario);
         var units = dataset.Units.ToDictionary(u => u.Id, StringComparer.Ordinal);
         var deployed = plan?.Assignments.Select(a => units[a.Unit]).ToArray() ?? [];
-        var geo = Geography.Plan(dataset, scenario, deployed, geography);
+        var formations = plan?.Assignments.Where(a => a.Formation is not null).DistinctBy(a => a.Unit)
+            .ToDictionary(a => a.Unit, a => a.Formation!, StringComparer.Ordinal);
+        var geo = Geography.Plan(dataset, scenario, deployed, geography, formations);
         var input = new CoalitionInput(geo.FreedForces.CoalitionBrigades, deployed.Count(u => u.Kind == UnitKind.Lrs), geo.FreedForces.PerBrigade,
-            deployed.Count(u => u.Kind == UnitKind.FighterSquadron));
+            deployed.Count(u => u.Kind == UnitKind.FighterSquadron)) { Arrivals = Arrivals(plan?.Deployment) };
         return new SourcedCoalition(plan, deployed, geo, input);
+    }
+
+    /// <summary>The flow's arrival days by element, so each element's effect starts when it arrives; null without a flow.</summary>
+    private static CoalitionArrivals? Arrivals(DeploymentPlan? d)
+    {
+        if (d is not { Available: true }) return null;
+        int[] Of(UnitKind kind) => [.. d.Moves.Where(m => m.Kind == kind).Select(m => m.ArrivalDay).Order()];
+        return new CoalitionArrivals(Of(UnitKind.ManoeuvreBrigade), Of(UnitKind.Lrs), Of(UnitKind.FighterSquadron));
     }
 }

@@ -47,13 +47,29 @@ public sealed record PlanResult(
 
     /// <summary>Stage names, in the order they run; keys of <see cref="Stages"/>.</summary>
     public const string ForceGenerationStage = "force generation", GeographyStage = "geography", BalanceStage = "balance",
-        DurabilityStage = "ceasefire durability";
+        DurabilityStage = "ceasefire durability", SustainmentStage = "sustainment";
 
     /// <summary>The ceasefire-durability stage, or null when not computed (results written before it existed also read as null).</summary>
     public DurabilitySection? Durability { get; init; }
 
+    /// <summary>The sustainment stage: the force that can be held under rotation beside the one-off plan, or null when not computed (results written before it existed also read as null).</summary>
+    public SustainmentResult? Sustainment { get; init; }
+
+    /// <summary>What each stance level may send under the scenario's policies, at war and under a ceasefire (results written before it existed read as null).</summary>
+    public IReadOnlyList<StancePolicyInfo>? StancePolicies { get; init; }
+
+    /// <summary>One stance level's policy in words (<see cref="StancePolicy.Sends"/>) and the Europe-and-Canada nations at it.</summary>
+    /// <param name="Level">The stance level.</param>
+    /// <param name="Nations">Europe-and-Canada nations at that level on the stance date.</param>
+    /// <param name="WarInside">What it sends into Ukraine in a war.</param>
+    /// <param name="WarOutside">What it sends in support from outside Ukraine in a war.</param>
+    /// <param name="CeasefireInside">What it sends into Ukraine under a ceasefire.</param>
+    /// <param name="CeasefireOutside">What it sends from outside Ukraine under a ceasefire.</param>
+    public sealed record StancePolicyInfo(string Level, IReadOnlyList<string> Nations, string WarInside, string WarOutside, string CeasefireInside, string CeasefireOutside);
+
     /// <summary>What the scenario is.</summary>
-    public sealed record ScenarioInfo(string Id, string Name, string Description, DateOnly StanceDate, DateOnly ReadinessDeadline, bool Ceasefire);
+    /// <remarks><c>OfferDate</c>: the day deployment starts (the stance date when the scenario names none); <c>ReadinessDeadline</c>: null when the scenario sets none.</remarks>
+    public sealed record ScenarioInfo(string Id, string Name, string Description, DateOnly StanceDate, DateOnly? ReadinessDeadline, bool Ceasefire, DateOnly? OfferDate = null);
     /// <summary>One element of the requirement and how many dataset units could fill it.</summary>
     public sealed record ElementInfo(string Role, int Slots, IReadOnlyList<string> Kinds, IReadOnlyList<string> Types, int CandidateUnits);
     /// <summary>Counts of the dataset's tables.</summary>
@@ -161,6 +177,8 @@ public sealed record PlanResult(
             ? $"US backstop: {string.Join(", ", r.UsBackstop.AllowedKinds.Select(k => k.ToCode()))}{(r.UsBackstop.PostureOnly ? ", from posture in Europe only" : "")}{(r.UsBackstop.NoNetIncrease ? ", no net increase" : "")}"
             : "no US contribution");
         if (r.Rotation.Enabled) rules.Add(Invariant($"rotation ratio {r.Rotation.Ratio}{(r.Rotation.AcceptSingleRotation ? " (a single rotation accepted, reported)" : "")}"));
+        if (r.EuropeanLead.Enabled)
+            rules.Add($"European lead: {(r.EuropeanLead.Command ? r.EuropeanLead.DivisionHqs ? "command element and division HQs" : "command element" : "division HQs")} from {NationGroup.EuropeCanada.ToCode()}");
         if (r.Cohesion.Enabled) rules.Add(Invariant($"one nation per brigade slot; at most {r.Cohesion.MaxNationsPerDivision} nations per division"));
         if (s.StanceOverrides.Count > 0)
             rules.Add("stances set by the scenario (in place of the dataset's): " + string.Join(", ", s.StanceOverrides.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key} {o.Value.ToCode()}")));
@@ -169,19 +187,25 @@ public sealed record PlanResult(
         var stages = new Dictionary<string, StageStatus>
         {
             [ForceGenerationStage] = StageStatus.Pending,
+            [SustainmentStage] = StageStatus.Pending,
             [GeographyStage] = StageStatus.Pending,
             [BalanceStage] = StageStatus.Pending,
             [DurabilityStage] = StageStatus.Pending,
         };
         return new PlanResult(
             CurrentSchemaVersion,
-            new ScenarioInfo(s.Id, s.Name, s.Description.Trim(), s.StanceDate, s.ReadinessDeadline, s.Ceasefire),
+            new ScenarioInfo(s.Id, s.Name, s.Description.Trim(), s.StanceDate, s.ReadinessDeadline, s.Ceasefire, s.Offer),
             rules, elements, stances,
             new DatasetInfo(d.Nations.Count, d.Units.Count, d.Units.Select(u => u.Nation).Distinct().Count(), d.EquipmentTypes.Count, d.Cities.Count, d.Threats.Count, d.Sources.Count),
             s.Assumptions.Select(a => new AssumptionInfo(a.Id, a.Value, a.Unit, Describe(a.Distribution), a.Reference)).ToArray(),
             stages,
             new ProvenanceInfo(d.Version, scenarioHash, s.Seed, typeof(PlanResult).Assembly.GetName().Version?.ToString(3) ?? "0.0.0", now),
-            null, null, null, []);
+            null, null, null, [])
+        {
+            StancePolicies = Enum.GetValues<StanceLevel>().Select(l => (Level: l, Policy: r.Stances.GetValueOrDefault(l) ?? new StancePolicy(false, false, true, 0, false)))
+                .Select(x => new StancePolicyInfo(x.Level.ToCode(), stances.GetValueOrDefault(x.Level.ToCode()) ?? [],
+                    x.Policy.Sends(false, true), x.Policy.Sends(false, false), x.Policy.Sends(true, true), x.Policy.Sends(true, false))).ToArray(),
+        };
     }
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

@@ -94,6 +94,18 @@ public static class Planner
             stages[PlanResult.ForceGenerationStage] = plan.Solver.Stopped ? StageStatus.ComputedWith("stopped early: the best plan found, not proven optimal") : StageStatus.Computed;
         }
 
+        // 1b. Sustainment: the force that can be held under the scenario's rotation, beside the one-off plan.
+        cancellationToken.ThrowIfCancellationRequested();
+        SustainmentResult? sustainment = null;
+        if (plan is null) stages[PlanResult.SustainmentStage] = StageStatus.NotComputed("the scenario has no requirement");
+        else
+        {
+            progress?.Report(new PlanProgress("sustainment: the force that can be held under rotation", StageStart.Sustainment));
+            sustainment = Sustainment.Assess(dataset, scenario, plan, options.Solve ?? SolveOptions.Default, cancellationToken);
+            stages[PlanResult.SustainmentStage] = sustainment is null ? StageStatus.NotComputed("the scenario's rotation rule is off")
+                : sustainment.Plan.Solver.Stopped ? StageStatus.ComputedWith("stopped early: the best sustained plan found, not proven optimal") : StageStatus.Computed;
+        }
+
         // 2. Geography, on the units force generation picked.
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(new PlanProgress("geography: deployment areas, unit positions, air-defence coverage", StageStart.Geography));
@@ -172,6 +184,7 @@ public static class Planner
             ForceGeneration = plan,
             Balance = balance,
             Durability = durability,
+            Sustainment = sustainment,
             Sources = SourcesUsed(dataset, scenario, deployed, result.Stances.Values.SelectMany(n => n), durability is not null),
         };
     }
@@ -199,6 +212,7 @@ public static class Planner
     /// <summary>Where each stage starts in the progress scale: their usual shares of a default plan's time on two cores.</summary>
     private static class StageStart
     {
+        public const double Sustainment = 0.05;
         public const double Geography = 0.10;
         public const double Balance = 0.20;
         public const double Tornado = 0.45;

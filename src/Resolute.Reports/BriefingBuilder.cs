@@ -16,8 +16,11 @@ internal static partial class BriefingBuilder
     [
         ("bluf", "Bottom line up front"),
         ("force-package", "Force package"),
+        ("deployment", "When it arrives: deployment and build-up"),
+        ("sustainment", "Sustainment: the force that can be held"),
         ("burden", "Burden sharing"),
         ("checks", "The 80 % checks and the US backstop"),
+        ("stances", "Stances: what each nation may send"),
         ("geography", "Geography"),
         ("balance", "Balance across scenarios"),
         ("sensitivity", "Sensitivity: which assumption decides the answer"),
@@ -39,10 +42,11 @@ internal static partial class BriefingBuilder
         ArgumentNullException.ThrowIfNull(r);
         var sections = new[]
         {
-            Bluf(r), ForcePackage(r, charts), Burden(r, charts), Checks(r), Geography(r), Balance(r, charts), SensitivitySection(r, charts),
+            Bluf(r), ForcePackage(r, charts), DeploymentSection(r, charts), SustainmentSection(r, charts), Burden(r, charts), Checks(r), StancesSection(r), Geography(r), Balance(r, charts), SensitivitySection(r, charts),
             DurabilitySection(r, charts), Assumptions(r), Sources(r), Provenance(r),
         };
-        var subtitle = L($"Scenario {r.Scenario.Id}: stances as of {r.Scenario.StanceDate:yyyy-MM-dd}, ready by {r.Scenario.ReadinessDeadline:yyyy-MM-dd}",
+        var dates = r.Scenario.ReadinessDeadline is { } deadline ? $", ready by {deadline:yyyy-MM-dd}" : r.Scenario.OfferDate is { } offer ? $", offer tabled {offer:yyyy-MM-dd}" : "";
+        var subtitle = L($"Scenario {r.Scenario.Id}: stances as of {r.Scenario.StanceDate:yyyy-MM-dd}{dates}",
             r.Scenario.Ceasefire ? ", in a ceasefire" : "", $". Planned {r.Provenance.CreatedUtc.UtcDateTime:yyyy-MM-dd HH:mm} UTC; seed ", N("provenance.seed", r.Provenance.Seed, NumFormat.Plain), ".");
         return new BriefingDocument(r.Scenario.Name, subtitle, sections);
     }
@@ -65,6 +69,7 @@ internal static partial class BriefingBuilder
                 N($"{Fg}.fill.slots", fill.Slots), " slots with ", N($"{Fg}.fill.personnel", fill.Personnel), " personnel from ",
                 N($"{Fg}.breadth.nations", f.Breadth.Nations), f.Us.Units.Count > 0 ? " coalition nations and the US backstop" : " nations",
                 f.IsFilled || fill.FilledSlots == 0 ? "." : $"; short: {missing}."));
+            if (DeploymentBullet(r) is { } arrives) items.Add(arrives);
             var shares = f.ShareChecks.Select((c, i) => (c, i)).Where(x => x.c.Enforced).ToArray();
             if (shares.Length > 0)
             {
@@ -99,6 +104,7 @@ internal static partial class BriefingBuilder
             }
         }
         else items.Add(L(new Strong("Can the coalition field it? "), Status(r, PlanResult.ForceGenerationStage), "."));
+        if (SustainmentBullet(r) is { } held) items.Insert(Math.Min(DeploymentBullet(r) is null ? 1 : 2, items.Count), held);
 
         if (r.Balance is { } b)
         {
@@ -255,6 +261,10 @@ internal static partial class BriefingBuilder
                 N($"{Geo}.freed_forces.ukrainian_brigades", g.FreedForces.UkrainianBrigades, NumFormat.D1), " Ukrainian brigades (", N($"{Geo}.freed_forces.coalition_brigades", g.FreedForces.CoalitionBrigades),
                 " coalition brigades × ", N($"{Geo}.freed_forces.per_brigade", g.FreedForces.PerBrigade, NumFormat.D2), "). Units from: ", section.Force, "."),
             new MapBlock(),
+        };
+        blocks.AddRange(GeographyPlacement(g));
+        blocks.AddRange(new Block[]
+        {
             new Table("Threat zones (reach from the line of contact)", ["category", "longest-range system", "range (km)", "stand-off", "Kyiv-held area in reach (km²)", "city population in reach"],
                 g.ThreatZones.Select((z, i) => Row(z.Category.ToCode(), z.System, N($"{Geo}.threat_zones[{i}].range_km", z.RangeKm), Yes(z.Standoff),
                     N($"{Geo}.threat_zones[{i}].controlled_area_km2", z.ControlledAreaKm2), N($"{Geo}.threat_zones[{i}].city_population_in_reach", z.CityPopulationInReach))).ToArray()),
@@ -274,7 +284,7 @@ internal static partial class BriefingBuilder
             new Table("One more battery", ["system", "radius (km)", "extra people covered", "extra share"],
                 a.MarginalGains.Select((m, i) => Row(m.System, N($"{Geo}.air_defence.marginal_gains[{i}].radius_km", m.RadiusKm),
                     N($"{Geo}.air_defence.marginal_gains[{i}].additional_population", m.AdditionalPopulation), N($"{Geo}.air_defence.marginal_gains[{i}].additional_share", m.AdditionalShare, NumFormat.Pct))).ToArray()),
-        };
+        });
         return new Section("geography", Title("geography"), blocks);
     }
 

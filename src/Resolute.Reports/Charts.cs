@@ -93,6 +93,27 @@ internal static partial class Charts
         return Svg(plot, "burden", "Scatter of each coalition nation's share of the coalition's personnel against its share of the coalition's GDP, with the line of proportionality.");
     }
 
+    /// <summary>Each nation's annual cost as a share of its defence budget: the one-off force beside the force it can hold.</summary>
+    public static string SustainmentCost(SustainmentResult s)
+    {
+        var plot = NewPlot("Annual cost against the defence budget, by nation", "Nation", "Annual cost (% of defence budget)");
+        var rows = s.Cost.ToArray();
+        foreach (var (label, color, offset, of) in new (string Label, string Color, double Offset, Func<SustainmentCost, double> Of)[]
+        {
+            ("one-off force (while it lasts)", Palette[0], -0.2, c => c.OneOffShareOfDefence),
+            (string.Create(CultureInfo.InvariantCulture, $"sustained force ({s.Ratio}:1 rotation)"), Palette[4], 0.2, c => c.ShareOfDefence),
+        })
+        {
+            var bars = rows.Select((c, i) => new Bar { Position = i + offset, Value = 100 * of(c), FillColor = Color.FromHex(color), LineColor = Colors.White, Size = 0.4 }).ToArray();
+            plot.Add.Bars(bars).LegendText = label;
+        }
+        plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, rows.Length).Select(i => (double)i)], [.. rows.Select(c => c.Nation)]);
+        var top = rows.Select(c => 100 * Math.Max(c.ShareOfDefence, c.OneOffShareOfDefence)).DefaultIfEmpty(0).Max();
+        plot.Axes.SetLimits(-0.6, Math.Max(0.4, rows.Length - 0.4), 0, Math.Max(1, top * 1.15));
+        plot.ShowLegend(Alignment.UpperRight);
+        return Svg(plot, "sustainment-cost", "Grouped bars of each nation's annual cost as a percentage of its defence budget, for the one-off force and for the sustained force.");
+    }
+
     /// <summary>The end-of-campaign P10–P90 range (bar) and median (marker) of one metric per scenario, with and without the coalition.</summary>
     public static string ScenarioRanges(IReadOnlyList<(string Label, BalanceResult Result)> scenarios, string metric, string title, string yLabel, string id)
     {

@@ -61,7 +61,8 @@ internal static class HtmlRenderer
             threat_zone: function (f) { return { color: f.properties.standoff ? '#D55E00' : '#E69F00', weight: 1, fillOpacity: f.properties.standoff ? 0.18 : 0.08, dashArray: f.properties.standoff ? null : '4 4' }; },
             deployment_area: function () { return { color: '#009E73', weight: 1.5, fillColor: '#009E73', fillOpacity: 0.15 }; },
             front_line: function () { return { color: '#b00000', weight: 3 }; },
-            amd_coverage: function () { return { color: '#CC79A7', weight: 1.5, dashArray: '6 4', fillColor: '#CC79A7', fillOpacity: 0.08 }; }
+            amd_coverage: function () { return { color: '#CC79A7', weight: 1.5, dashArray: '6 4', fillColor: '#CC79A7', fillOpacity: 0.08 }; },
+            formation_area: function () { return { color: '#0072B2', weight: 2, fillColor: '#0072B2', fillOpacity: 0.1 }; }
           };
           function popup(f) {
             var p = f.properties, rows = [];
@@ -69,7 +70,7 @@ internal static class HtmlRenderer
             return rows.join('<br>');
           }
           var overlays = {};
-          var polygons = { threat_zone: 'Threat zones', deployment_area: 'Deployment areas', amd_coverage: 'Air-defence coverage', front_line: 'Line of contact' };
+          var polygons = { threat_zone: 'Threat zones', deployment_area: 'Deployment areas', formation_area: 'Division areas', amd_coverage: 'Air-defence coverage', front_line: 'Line of contact' };
           Object.keys(polygons).forEach(function (k) {
             overlays[polygons[k]] = L.geoJSON({ type: 'FeatureCollection', features: layer(k) }, { style: styles[k], onEachFeature: function (f, l) { l.bindPopup(popup(f)); } }).addTo(map);
           });
@@ -96,7 +97,12 @@ internal static class HtmlRenderer
           overlays['Units (APP-6 symbols)'] = symbols;
           L.control.layers(null, overlays, { collapsed: false }).addTo(map);
           L.control.scale({ imperial: false }).addTo(map);
-          map.fitBounds([[44.2, 22.0], [52.5, 40.3]]);
+          // Ukraine, widened to take in units standing at their bases outside it.
+          var bounds = L.latLngBounds([[44.2, 22.0], [52.5, 40.3]]);
+          layer('unit').concat(layer('amd_position')).forEach(function (f) {
+            if (f.properties.outside_ukraine) bounds.extend([f.geometry.coordinates[1], f.geometry.coordinates[0]]);
+          });
+          map.fitBounds(bounds);
           el.dataset.symbols = String(drawn);
           el.dataset.ready = 'true';
         })();

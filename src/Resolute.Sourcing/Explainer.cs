@@ -94,13 +94,13 @@ internal sealed class Explainer(Instance inst, SolveOptions options, int seed, C
                     foreach (var level in new[] { nearest, levels.LastOrDefault() }.Distinct())
                         if (levels.Length > 0 && Try(new SetStance(key.Nation!, level), key.Kind, $"{Name(key.Nation!)} from {current.ToCode()} to {level.ToCode()}")) break;
                     break;
-                case RuleKind.Readiness:
+                case RuleKind.Readiness when s.ReadinessDeadline is not null:
                     // Each later deadline at which more units become ready, as long as it gains more than the one before.
                     var best = 0.0;
                     foreach (var days in blocked.Where(u => u.Unit.ReadinessDays > inst.ReadinessWindowDays).Select(u => u.Unit.ReadinessDays).Distinct().Order().Take(4))
                     {
-                        var date = s.StanceDate.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                        if (Try(new SetDeadline(s.StanceDate.AddDays(days)), key.Kind, $"readiness deadline {date} ({days} days after the stance date instead of {inst.ReadinessWindowDays})", best))
+                        var date = s.Offer.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                        if (Try(new SetDeadline(s.Offer.AddDays(days)), key.Kind, $"readiness deadline {date} ({days} days after the offer instead of {inst.ReadinessWindowDays})", best))
                             best = results[^1].S.WeightedFillGained;
                     }
                     break;

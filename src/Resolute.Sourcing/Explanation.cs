@@ -57,7 +57,12 @@ internal sealed record Explanation(IReadOnlyList<BindingRule> Binding, IReadOnly
         switch (key.Kind)
         {
             case RuleKind.Readiness:
-                text = $"readiness: only units ready within {inst.ReadinessWindowDays} days of {D(s.StanceDate)} (deadline {D(s.ReadinessDeadline)})";
+                text = s.ReadinessDeadline is { } deadline
+                    ? $"readiness: only units ready within {inst.ReadinessWindowDays} days of {D(s.Offer)} (deadline {D(deadline)})"
+                    : $"readiness: only units ready within the deployment horizon, {inst.ReadinessWindowDays} days after the offer on {D(s.Offer)}";
+                break;
+            case RuleKind.Route:
+                text = "deployment: only units of a mode of travel (rail, road) some border crossing in the dataset serves";
                 break;
             case RuleKind.HomeDefenceUnits:
                 text = "units earmarked for home defence stay at home";
@@ -87,6 +92,10 @@ internal sealed record Explanation(IReadOnlyList<BindingRule> Binding, IReadOnly
                 break;
             case RuleKind.UsAllowedKinds:
                 text = $"the US backstop sends only {string.Join(", ", r.UsBackstop.AllowedKinds.Select(k => k.ToCode()))}";
+                break;
+            case RuleKind.EuropeanLead:
+                var lead = r.EuropeanLead;
+                text = $"European lead: the {(lead.Command && lead.DivisionHqs ? "command element and the division HQs come" : lead.Command ? "command element comes" : "division HQs come")} from {NationGroup.EuropeCanada.ToCode()} nations";
                 break;
             case RuleKind.UsNoNetIncrease:
                 text = "no net increase of US personnel in Europe: a committed US unit cannot be pulled without a backfill from the US";

@@ -81,7 +81,8 @@ public static class ForceGenerator
             progress?.Report(new SolveProgress(SolvePhase.Explaining, 0, null, null));
             explanation = Explanation.Of(inst, plan, new Explainer(inst, options, seed, cancellationToken), progress);
         }
+        var deployment = Scheduler.Plan(inst, plan, source == "cp_sat" ? run.Foc : null, seed, cancellationToken);
         progress?.Report(new SolveProgress(SolvePhase.Done, run.Solutions, objective, bound));
-        return PlanReport.Build(inst, plan, explanation, report);
+        return PlanReport.Build(inst, plan, explanation, report) with { Deployment = deployment };
     }
 }

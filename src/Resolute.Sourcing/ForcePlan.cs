@@ -46,6 +46,9 @@ public sealed record ForcePlan(
 {
     /// <summary>True when every slot is filled.</summary>
     public bool IsFilled => Fill.FilledSlots == Fill.Slots;
+
+    /// <summary>When the planned force arrives (the deployment flow); null for a plan built without it.</summary>
+    public DeploymentPlan? Deployment { get; init; }
 }
 
 /// <summary>How much of the requirement is filled, by count and by slot weight.</summary>
@@ -81,8 +84,10 @@ public enum RuleKind
 {
     /// <summary>Not enough units of the kind exist (or they fill other slots): no rule to relax.</summary>
     Catalog,
-    /// <summary>Only units ready by the readiness deadline.</summary>
+    /// <summary>Only units ready by the readiness deadline (or, without one, within the deployment horizon).</summary>
     Readiness,
+    /// <summary>The deployment flow has a way for the unit: a border crossing serves its mode of travel.</summary>
+    Route,
     /// <summary>Units earmarked for home defence stay at home.</summary>
     HomeDefenceUnits,
     /// <summary>Units already committed elsewhere stay there.</summary>
@@ -105,6 +110,8 @@ public enum RuleKind
     UsAllowedKinds,
     /// <summary>No net increase of US personnel in Europe.</summary>
     UsNoNetIncrease,
+    /// <summary>The command element (and division HQs) come from European nations.</summary>
+    EuropeanLead,
     /// <summary>A fuller plan exists but scores lower on the scenario's weighted objectives.</summary>
     ObjectiveTradeOff,
 }

@@ -47,7 +47,10 @@ internal sealed class Instance
     public IReadOnlyList<Cap> Caps { get; }
     /// <summary>Every rule instance the scenario switches on, sorted.</summary>
     public IReadOnlyList<RuleKey> Rules { get; }
+    /// <summary>Days after the offer by which a unit must be ready: to the readiness deadline, else the deployment horizon.</summary>
     public int ReadinessWindowDays { get; }
+    /// <summary>The deployment flow: routes through the border crossings and the shared throughput.</summary>
+    public Flow Flow { get; }
     public IReadOnlyList<long> SlotWeight100 { get; }
     /// <summary>
     /// Coalition nations (not the US backstop) with at least one usable candidate, and their share of those nations' GDP:
@@ -79,7 +82,11 @@ internal sealed class Instance
         var (cost, problems) = CostModel.Of(scenario);
         Cost = cost ?? throw new ArgumentException(string.Join("; ", problems), nameof(scenario));
         var rules = scenario.Rules;
-        ReadinessWindowDays = Math.Max(0, scenario.ReadinessDeadline.DayNumber - scenario.StanceDate.DayNumber);
+        var (rates, rateProblems) = Flow.Rates(scenario);
+        if (rates is null) throw new ArgumentException(string.Join("; ", rateProblems), nameof(scenario));
+        ReadinessWindowDays = scenario.ReadinessDeadline is { } deadline
+            ? Math.Max(0, deadline.DayNumber - scenario.Offer.DayNumber)
+            : (int)rates[(int)DeploymentParameter.HorizonDays].Value;
         Weights = Enum.GetValues<ObjectiveKind>().ToDictionary(k => k, k => scenario.Objectives.Where(o => o.Kind == k).Sum(o => o.Weight));
 
         var units = new List<UnitInfo>();
@@ -96,6 +103,12 @@ internal sealed class Instance
                 Cost.Annual(u.Personnel, value), Exclusions(u, nation, stance, scenario, ReadinessWindowDays)));
         }
         Units = units;
+        Backstop = units.Where(u => u.Nation.Group == NationGroup.Us && rules.UsBackstop.Enabled).Select(u => u.Nation.Iso3).ToHashSet(StringComparer.Ordinal);
+        Flow = Flow.Of(dataset, scenario, units, rates, StandsOutside);
+        // A unit the flow has no way for (no crossing serves its mode) cannot deploy.
+        for (var i = 0; i < units.Count; i++)
+            if (Flow.Units[i] is { Direct: null, Routes.Count: 0 })
+                units[i] = units[i] with { Exclusions = [.. units[i].Exclusions, new RuleKey(RuleKind.Route)] };
 
         var pairs = new List<(int, int)>();
         var ofSlot = new List<IReadOnlyList<int>>();
@@ -130,15 +143,14 @@ internal sealed class Instance
         Rules = keys.ToArray();
 
         var usable = new HashSet<int>(pairs.Select(p => p.Item1).Where(u => units[u].Exclusions.Count == 0));
-        Backstop = units.Where(u => u.Nation.Group == NationGroup.Us && rules.UsBackstop.Enabled).Select(u => u.Nation.Iso3).ToHashSet(StringComparer.Ordinal);
         var eligible = units.Where(u => usable.Contains(u.Index) && !Backstop.Contains(u.Nation.Iso3)).Select(u => u.Nation).DistinctBy(n => n.Iso3).ToArray();
         var gdp = eligible.Sum(n => (double)n.GdpUsd);
         GdpShare = eligible.ToDictionary(n => n.Iso3, n => gdp > 0 ? n.GdpUsd / gdp : 0, StringComparer.Ordinal);
 
-        // Interchangeable units: the same nation, kind, type, figures and exclusions. The model orders each class (a member is
+        // Interchangeable units: the same nation, kind, type, figures, exclusions and garrison (so the same routes). The model orders each class (a member is
         // used only if the one before it is) and plans map each class to its lowest ids, so symmetric plans are one plan.
         var classes = units.GroupBy(u => (u.Unit.Nation, u.Unit.Kind, u.Unit.Type, u.Personnel, u.Equipment, u.CombatValue, u.AnnualCost,
-                u.Unit.HomeDefence, u.Unit.IsCommitted, string.Join(',', u.Exclusions)))
+                u.Unit.HomeDefence, u.Unit.IsCommitted, string.Join(',', u.Exclusions), dataset.GarrisonOf(u.Unit)?.Key))
             .Select(g => g.Select(u => u.Index).Order().ToArray()).OrderBy(c => c[0]).ToArray();
         Classes = classes;
         var classIndex = new int[units.Count];
@@ -162,6 +174,14 @@ internal sealed class Instance
 
     /// <summary>True when the key is a rule the model enforces (the scenario switches it on).</summary>
     public bool IsRule(RuleKey key) => Rules.Contains(key);
+
+    /// <summary>
+    /// Whether a unit serves from outside Ukraine: the US backstop when its rule keeps it at its posture bases, and a unit of a
+    /// kind that can serve from outside whose nation's stance keeps it out of Ukraine.
+    /// </summary>
+    public bool StandsOutside(UnitInfo u) =>
+        (Backstop.Contains(u.Unit.Nation) && Scenario.Rules.UsBackstop.Location == BackstopLocation.OutsideUkraine)
+        || (u.Unit.Kind.ServesFromOutsideUkraine() && Scenario.Rules.Stances.GetValueOrDefault(u.Stance) is { InsideUkraine: false });
 
     /// <summary>Whether a unit belongs to the coalition (counted in breadth and fairness), not the US backstop.</summary>
     public bool InCoalition(UnitInfo u) => !Backstop.Contains(u.Unit.Nation);
@@ -189,6 +209,7 @@ internal sealed class Instance
         {
             keys.Add(new RuleKey(RuleKind.Stance, u.Nation));
         }
+        if (r.EuropeanLead.Covers(u.Kind) && nation.Group != NationGroup.EuropeCanada) keys.Add(new RuleKey(RuleKind.EuropeanLead));
         return [.. keys];
     }
 

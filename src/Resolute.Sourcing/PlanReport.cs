@@ -57,11 +57,13 @@ internal static class PlanReport
             var text = g.Key.Kind switch
             {
                 RuleKind.Readiness => $"not ready within {inst.ReadinessWindowDays} days",
+                RuleKind.Route => "no border crossing serves its mode of travel",
                 RuleKind.HomeDefenceUnits => "earmarked for home defence",
                 RuleKind.Committed => "committed elsewhere",
                 RuleKind.Stance => $"{g.Key.Nation} stance {g.First().Stance.ToCode()}: {Explanation.Policy(inst.Scenario.Rules.Stances.GetValueOrDefault(g.First().Stance), inst.Scenario.Ceasefire)}",
                 RuleKind.UsAllowedKinds => "kind not in the US backstop",
                 RuleKind.UsNoNetIncrease => "US unit with a standing commitment (would need a backfill)",
+                RuleKind.EuropeanLead => $"not from {NationGroup.EuropeCanada.ToCode()} (European lead)",
                 _ => g.Key.ToString(),
             };
             reasons.Add(new ShortfallReason(g.Key.Kind, g.Key.Nation, g.Count(), text));
@@ -163,8 +165,10 @@ internal static class PlanReport
     [
         inst.Cost.PerPerson,
         inst.Cost.EquipmentShare,
-        new PlanAssumption("readiness_window_days", "Days from the stance date to the readiness deadline; a unit qualifies when its notice to move is no longer.",
-            inst.ReadinessWindowDays, "days", string.Create(CultureInfo.InvariantCulture, $"scenario stance_date {inst.Scenario.StanceDate:yyyy-MM-dd} and readiness_deadline {inst.Scenario.ReadinessDeadline:yyyy-MM-dd}"), true),
+        new PlanAssumption("readiness_window_days", "Days from the offer to the readiness deadline (or, without one, the deployment horizon); a unit qualifies when its notice to move is no longer.",
+            inst.ReadinessWindowDays, "days", inst.Scenario.ReadinessDeadline is { } deadline
+                ? string.Create(CultureInfo.InvariantCulture, $"scenario offer {inst.Scenario.Offer:yyyy-MM-dd} and readiness_deadline {deadline:yyyy-MM-dd}")
+                : string.Create(CultureInfo.InvariantCulture, $"scenario offer {inst.Scenario.Offer:yyyy-MM-dd} and deployment_horizon_days"), true),
         new PlanAssumption("us_posture_in_europe", "US personnel in Europe before deployment: the dataset lists only US forces stationed or rotating in Europe, so all US units are posture.",
             inst.Units.Where(u => u.Nation.Group == NationGroup.Us).Sum(u => u.Personnel), "persons", "dataset units.csv (US rows)", false),
     ];

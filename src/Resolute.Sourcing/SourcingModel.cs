@@ -30,6 +30,8 @@ internal enum StageObjective
 {
     /// <summary>The weighted fill term alone.</summary>
     Fill,
+    /// <summary>With fill fixed: the earliest day of full operating capability, minimised (the deployment flow).</summary>
+    Foc,
     /// <summary>The number of contributing nations alone.</summary>
     Breadth,
     /// <summary>The whole weighted objective.</summary>
@@ -45,8 +47,12 @@ internal enum StageObjective
 /// <param name="Fill">When set, the weighted fill term (model units) is fixed to this proven maximum.</param>
 /// <param name="Breadth">When set, the number of contributing nations is fixed to this proven maximum.</param>
 /// <param name="Rest">When set, the rest (at <see cref="RestResolution"/>) is fixed to this proven maximum.</param>
-internal sealed record Stage(StageObjective Objective, long? Fill = null, int? Breadth = null, long? Rest = null)
+/// <param name="Foc">When set, every plan must be complete (full operating capability) by this day after the offer.</param>
+internal sealed record Stage(StageObjective Objective, long? Fill = null, int? Breadth = null, long? Rest = null, int? Foc = null)
 {
+    /// <summary>Whether the stage's model carries the deployment flow.</summary>
+    public bool HasFlow => Objective == StageObjective.Foc || Foc is not null;
+
     /// <summary>
     /// For the rest and tie-break stages the rest is measured this many times finer than the weighted objective (1/10000 of a
     /// point, the gap in 1/10 per mille), so plans it calls equal differ by no more than rounding.
@@ -90,6 +96,9 @@ internal sealed class SourcingModel
     private int[][] _cells = [];
     private IntVar? _gap;
     private int _resolution = 1;
+    // The deployment flow, when the stage carries it: a literal per unit that is true when the unit is in the plan.
+    private readonly Dictionary<int, BoolVar> _used = [];
+    private IntVar? _foc;
 
     private SourcingModel(Instance instance, Func<RuleKey, Enforce> mode)
     {
@@ -321,6 +330,18 @@ internal sealed class SourcingModel
             rest.AddTerm(_gap, FairnessCoefficient(inst));
         }
 
+        if (stage.HasFlow && inst.Flow.Enabled)
+        {
+            foreach (var u in used)
+            {
+                var b = Model.NewBoolVar($"used {u}");
+                Model.Add(b == usedExpr(u));
+                _used[u] = b;
+            }
+            (_foc, _) = inst.Flow.AddTo(Model, _used);
+            if (stage.Foc is { } day) Model.Add(_foc <= day);
+        }
+
         if (stage.Fill is { } f) Model.Add(fill == f);
         if (stage.Breadth is { } n) Model.Add(breadth == n);
         if (stage.Rest is { } r) Model.Add(rest == r);
@@ -331,6 +352,9 @@ internal sealed class SourcingModel
                 break;
             case StageObjective.Breadth:
                 Model.Maximize(breadth);
+                break;
+            case StageObjective.Foc:
+                Model.Minimize(_foc ?? LinearExpr.Constant(0));
                 break;
             case StageObjective.Rest:
                 Model.Maximize(rest);
@@ -378,6 +402,8 @@ internal sealed class SourcingModel
         foreach (var (n, b) in _contributes.OrderBy(kv => kv.Key, StringComparer.Ordinal)) Model.AddHint(b, nations.Contains(n));
         foreach (var (y, n, slots) in _inFormation) Model.AddHint(y, slots.Any(s => plan[s] is { } u && Instance.Units[u].Unit.Nation == n));
         if (_gap is not null) Model.AddHint(_gap, GapPermille(plan));
+        var units = plan.OfType<int>().ToHashSet();
+        foreach (var (u, b) in _used.OrderBy(kv => kv.Key)) Model.AddHint(b, units.Contains(u));
     }
 
     /// <summary>The least value of the gap variable the plan allows (as the model computes it, in integers).</summary>

@@ -13,7 +13,16 @@ internal sealed class Staging(Instance inst, SolveOptions options, int seed, IPr
     private const double IntermediateShare = 0.5;
 
     /// <summary>The outcome: the best plan found (null when CP-SAT found none), its status, and an upper bound in points.</summary>
-    public sealed record Result(int?[]? Plan, string Status, bool Proven, double? Bound, IReadOnlyList<SolveStage> Stages, int Variables, int Solutions);
+    public sealed record Result(int?[]? Plan, string Status, bool Proven, double? Bound, IReadOnlyList<SolveStage> Stages, int Variables, int Solutions)
+    {
+        /// <summary>The flow stage's outcome, when it ran: the day of full operating capability every later stage keeps.</summary>
+        public FocStage? Foc { get; init; }
+    }
+
+    /// <summary>The flow stage: the earliest full operating capability found, CP-SAT's lower bound on it, and whether it is proven.</summary>
+    public sealed record FocStage(int Day, int Bound, bool Proven);
+
+    private FocStage? _foc;
 
     private readonly List<SolveStage> _stages = [];
     private double _spent;
@@ -36,9 +45,22 @@ internal sealed class Staging(Instance inst, SolveOptions options, int seed, IPr
             }
             else if (ct.IsCancellationRequested) return Stop(status, solver, m, best);
         }
+        if (fill is not null && inst.Flow.Enabled)
+        {
+            // With the fill fixed, the earliest day the force is complete; every later stage keeps it (FOC before breadth).
+            var (status, solver, m) = Solve("foc", new Stage(StageObjective.Foc, fill), best, IntermediateShare);
+            if (Cp.HasSolution(status) && !ct.IsCancellationRequested)
+            {
+                var day = (int)Math.Round(solver.ObjectiveValue);
+                _foc = new FocStage(day, (int)Math.Ceiling(solver.BestObjectiveBound - 1e-9), status == CpSolverStatus.Optimal);
+                best = m.Assignment(solver.BooleanValue);
+            }
+            else if (ct.IsCancellationRequested) return Stop(status, solver, m, best);
+        }
+        var foc = _foc?.Day;
         if ((fill is not null || w[ObjectiveKind.Fill] <= 0) && w[ObjectiveKind.Breadth] > 0 && BreadthDominates(inst))
         {
-            var (status, solver, m) = Solve("breadth", new Stage(StageObjective.Breadth, fill), best, IntermediateShare);
+            var (status, solver, m) = Solve("breadth", new Stage(StageObjective.Breadth, fill, Foc: foc), best, IntermediateShare);
             if (status == CpSolverStatus.Optimal && !ct.IsCancellationRequested)
             {
                 breadth = (int)Math.Round(solver.ObjectiveValue);
@@ -51,15 +73,15 @@ internal sealed class Staging(Instance inst, SolveOptions options, int seed, IPr
         {
             // The weights do not dominate (or a stage ran out of budget): the whole weighted objective, with whatever earlier
             // stages fixed.
-            var (status, solver, m) = Solve("weighted", new Stage(StageObjective.Weighted, fill, breadth), best, 1);
+            var (status, solver, m) = Solve("weighted", new Stage(StageObjective.Weighted, fill, breadth, Foc: foc), best, 1);
             var found = Cp.HasSolution(status) ? m.Assignment(solver.BooleanValue) : Feasible(best, fill, breadth) ? best : null;
             double? weightedBound = Cp.HasSolution(status) ? solver.BestObjectiveBound / SourcingModel.Scale : null;
-            return new Result(found, Name(status), status == CpSolverStatus.Optimal && AllOptimal(), weightedBound, _stages, m.X.Count, _solutions);
+            return new Result(found, Name(status), status == CpSolverStatus.Optimal && AllOptimal(), weightedBound, _stages, m.X.Count, _solutions) { Foc = _foc };
         }
 
         // Fill and breadth fixed (or weightless): the rest, then among plans equal on it the tie-break.
         double Points(double rest) => ((fill ?? 0) + (breadth ?? 0) * SourcingModel.BreadthCoefficient(inst) + rest / Stage.RestResolution) / SourcingModel.Scale;
-        var restStage = new Stage(StageObjective.Rest, fill, breadth);
+        var restStage = new Stage(StageObjective.Rest, fill, breadth, Foc: foc);
         if (options.Workers > 1 && _spent < RestTryBudget)
         {
             // A short try on one worker first: on small instances one worker proves the rest optimal several times faster than the
@@ -70,7 +92,7 @@ internal sealed class Staging(Instance inst, SolveOptions options, int seed, IPr
             var (tryStatus, trySolver, tryModel) = Solve(RestOneWorker, restStage, best, RestTryShare, workers: 1, cap: RestTryBudget);
             if (Cp.HasSolution(tryStatus)) best = Better(best, tryModel.Assignment(trySolver.BooleanValue), fill, breadth);
             if (ct.IsCancellationRequested)
-                return new Result(Feasible(best, fill, breadth) ? best : null, Name(tryStatus), false, null, _stages, tryModel.X.Count, _solutions);
+                return new Result(Feasible(best, fill, breadth) ? best : null, Name(tryStatus), false, null, _stages, tryModel.X.Count, _solutions) { Foc = _foc };
             if (tryStatus == CpSolverStatus.Optimal) return Finish(trySolver, tryModel, tryStatus);
         }
         var (restStatus, restSolver, restModel) = Solve("rest", restStage, best, RestShare);
@@ -79,19 +101,19 @@ internal sealed class Staging(Instance inst, SolveOptions options, int seed, IPr
         Result Finish(CpSolver restSolver, SourcingModel restModel, CpSolverStatus restStatus)
         {
             if (!Cp.HasSolution(restStatus))
-                return new Result(Feasible(best, fill, breadth) ? best : null, Name(restStatus), false, null, _stages, restModel.X.Count, _solutions);
+                return new Result(Feasible(best, fill, breadth) ? best : null, Name(restStatus), false, null, _stages, restModel.X.Count, _solutions) { Foc = _foc };
             var plan = restModel.Assignment(restSolver.BooleanValue);
             var bound = Points(restSolver.BestObjectiveBound);
             if (restStatus != CpSolverStatus.Optimal || ct.IsCancellationRequested)
-                return new Result(plan, Name(restStatus), false, bound, _stages, restModel.X.Count, _solutions);
+                return new Result(plan, Name(restStatus), false, bound, _stages, restModel.X.Count, _solutions) { Foc = _foc };
 
             var rest = (long)Math.Round(restSolver.ObjectiveValue);
             // One worker: the search is short and parallelises badly (on the 90-day seed scenario 0.3 deterministic seconds on one
             // worker against 1.1 on two), and its optimum is the same either way.
-            var (tieStatus, tieSolver, tieModel) = Solve("tie_break", new Stage(StageObjective.TieBreak, fill, breadth, rest), plan, TieBreakShare, workers: 1);
+            var (tieStatus, tieSolver, tieModel) = Solve("tie_break", new Stage(StageObjective.TieBreak, fill, breadth, rest, foc), plan, TieBreakShare, workers: 1);
             if (Cp.HasSolution(tieStatus)) plan = tieModel.Assignment(tieSolver.BooleanValue);
             // Every plan the tie-break stage may return has the proven optimal rest, so the weighted optimum is proven either way.
-            return new Result(plan, Name(restStatus), _stages.SkipLast(1).All(s => s.Status == "optimal" || s.Name == RestOneWorker), Points(rest), _stages, restModel.X.Count, _solutions);
+            return new Result(plan, Name(restStatus), _stages.SkipLast(1).All(s => s.Status == "optimal" || s.Name == RestOneWorker), Points(rest), _stages, restModel.X.Count, _solutions) { Foc = _foc };
         }
     }
 
@@ -120,7 +142,7 @@ internal sealed class Staging(Instance inst, SolveOptions options, int seed, IPr
     private Result Stop(CpSolverStatus status, CpSolver solver, SourcingModel m, int?[] best)
     {
         var plan = Cp.HasSolution(status) ? Better(best, m.Assignment(solver.BooleanValue), null, null) : best;
-        return new Result(plan, status.ToString().ToLowerInvariant(), false, null, _stages, m.X.Count, _solutions);
+        return new Result(plan, status.ToString().ToLowerInvariant(), false, null, _stages, m.X.Count, _solutions) { Foc = _foc };
     }
 
     private (CpSolverStatus, CpSolver, SourcingModel) Solve(string name, Stage stage, int?[] hint, double share, int? workers = null, double cap = double.PositiveInfinity)

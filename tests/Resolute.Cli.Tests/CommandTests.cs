@@ -211,6 +211,46 @@ public sealed partial class CommandTests
     }
 
     [Fact]
+    public void DataShow_CrossingsOfOneNeighbourAsCsv_PrintsThroughputAndGauge()
+    {
+        var run = CliRunner.Invoke("data", "show", "crossings", "--nation", "POL", "--format", "csv");
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Out.Trim().Split('\n');
+        Assert.Equal("id,name,from,mode,lat,lon,capacity_per_day,gauge_change,source,as_of", lines[0]);
+        Assert.All(lines.Skip(1), l => Assert.Contains(",POL,", l, StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("pol_hrubieszow_izov_rail,", StringComparison.Ordinal) && l.Contains(",rail,", StringComparison.Ordinal) && l.Contains(",false,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void DataShow_GarrisonsAsJson_CountsTheUnitsLeavingFromEach()
+    {
+        var run = CliRunner.Invoke("data", "show", "garrisons", "--nation", "USA", "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Out);
+        var rows = json.RootElement.EnumerateArray().ToArray();
+        Assert.All(rows, r => Assert.Equal("USA", r.GetProperty("nation").GetString()));
+        Assert.Equal("1", rows.Single(r => r.GetProperty("key").GetString() == "usa_abct_rot").GetProperty("units").GetString());
+        Assert.Equal("0", rows.Single(r => r.GetProperty("key").GetString() == "USA").GetProperty("units").GetString());
+    }
+
+    [Fact]
+    public void Validate_DatasetWithAZeroThroughputCrossing_ReportsItsPositionAndExitsTwo()
+    {
+        var dir = CliRunner.TempDir();
+        foreach (var f in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "data"))) File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
+        var path = Path.Combine(dir, "crossings.csv");
+        File.AppendAllText(path, "pol_closed_road,Closed road crossing,POL,road,50.40,23.70,0,false,assumption,2025-01-01,assumption: a closed crossing\n");
+        var line = File.ReadAllLines(path).Length;
+
+        var run = CliRunner.Invoke("validate", dir);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{path}:{line}:{"pol_closed_road,Closed road crossing,POL,road,50.40,23.70,".Length + 1}: expected a number ≥ 1, found 0", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DataShow_UnknownNation_ExitsTwo()
     {
         var run = CliRunner.Invoke("data", "show", "nations", "--nation", "XYZ");
@@ -280,7 +320,7 @@ public sealed partial class CommandTests
     }
 
     [Fact]
-    public void Geo_PlacesTheForceGenerationPlan_AndNamesNoBatteryForNothing()
+    public void Geo_PlacesTheForceGenerationPlan_KeepsTheUsBackstopOutsideUkraine_AndNamesNoBatteryForNothing()
     {
         var dir = CliRunner.TempDir();
         var source = CliRunner.Invoke("source", "seed-offer-ready-90-days", "--format", "json");
@@ -288,20 +328,23 @@ public sealed partial class CommandTests
 
         Assert.Equal((0, 0), (source.ExitCode, run.ExitCode));
         using var plan = JsonDocument.Parse(source.Out);
-        // Fighter squadrons fly from bases the geography does not model; every other sourced unit is on the map.
-        var sourced = plan.RootElement.GetProperty("base").GetProperty("assignments").EnumerateArray()
-            .Where(a => a.GetProperty("kind").GetString() != "fighter_squadron")
+        // Fighter squadrons fly from their bases and the US backstop supports from NATO territory (at a garrison row, or
+        // not placed without one); every other sourced unit is on the map in Ukraine.
+        var assignments = plan.RootElement.GetProperty("base").GetProperty("assignments").EnumerateArray().ToArray();
+        var sourced = assignments
+            .Where(a => a.GetProperty("kind").GetString() != "fighter_squadron" && a.GetProperty("nation").GetString() != "USA")
             .Select(a => a.GetProperty("unit").GetString()).Order(StringComparer.Ordinal).ToArray();
         using var map = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "geography.geojson")));
-        var placed = map.RootElement.GetProperty("features").EnumerateArray()
-            .Where(f => f.GetProperty("properties").GetProperty("layer").GetString() is "unit" or "amd_position")
-            .Select(f => f.GetProperty("properties").GetProperty("unit_id").GetString()).Order(StringComparer.Ordinal).ToArray();
+        var units = map.RootElement.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties"))
+            .Where(p => p.GetProperty("layer").GetString() is "unit" or "amd_position").ToArray();
+        var inUkraine = units.Where(p => !p.GetProperty("outside_ukraine").GetBoolean()).Select(p => p.GetProperty("unit_id").GetString()).Order(StringComparer.Ordinal).ToArray();
         Assert.NotEmpty(sourced);
-        Assert.Equal(sourced, placed);
+        Assert.Contains(assignments, a => a.GetProperty("nation").GetString() == "USA");
+        Assert.Equal(sourced, inUkraine);
+        Assert.All(units.Where(p => p.GetProperty("nation").GetString() == "USA"), p => Assert.True(p.GetProperty("outside_ukraine").GetBoolean()));
         Assert.Contains("force: force generation's plan", run.Out, StringComparison.Ordinal);
-        // Every listed city is covered in this plan, so one more battery adds no one and no system is named.
-        Assert.Contains("100.0 %", run.Out, StringComparison.Ordinal);
-        Assert.Contains("covers no one more", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Formation areas (every unit within 50 km of its headquarters)", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("+0 people", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]

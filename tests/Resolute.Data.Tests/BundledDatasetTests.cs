@@ -45,7 +45,7 @@ public sealed class BundledDatasetTests
     {
         var d = Bundled.Value;
         var names = d.Nations.Select(x => x.Name).Concat(d.EquipmentTypes.Select(x => x.Name)).Concat(d.Units.Select(x => x.Name))
-            .Concat(d.Cities.Select(x => x.Name)).Concat(d.Threats.Select(x => x.Name));
+            .Concat(d.Cities.Select(x => x.Name)).Concat(d.Threats.Select(x => x.Name)).Concat(d.Garrisons.Select(x => x.Name)).Concat(d.Crossings.Select(x => x.Name));
         Assert.All(names, n => Assert.DoesNotContain(",", n, StringComparison.Ordinal));
     }
 
@@ -96,6 +96,17 @@ public sealed class BundledDatasetTests
     }
 
     [Fact]
+    public void Bundled_UsInsideVariant_IsTheDefaultWithTheBackstopInsideUkraine()
+    {
+        var @default = ScenarioFile.Load(Path.Combine(Repo.Scenarios, "seed-offer-2025-02.yaml"), Bundled.Value).Value!;
+        var inside = ScenarioFile.Load(Path.Combine(Repo.Scenarios, "seed-offer-us-inside-ukraine.yaml"), Bundled.Value).Value!;
+
+        Assert.Equal(BackstopLocation.InsideUkraine, inside.Rules.UsBackstop.Location);
+        var relocated = @default.Rules with { UsBackstop = @default.Rules.UsBackstop with { Location = BackstopLocation.InsideUkraine } };
+        Assert.Equal(ScenarioFile.Hash(@default with { Id = inside.Id, Name = inside.Name, Description = inside.Description, Rules = relocated }), ScenarioFile.Hash(inside));
+    }
+
+    [Fact]
     public void Bundled_DefaultScenario_EncodesTheSeedOffer()
     {
         var s = ScenarioFile.Load(Path.Combine(Repo.Scenarios, "seed-offer-2025-02.yaml"), Bundled.Value).Value!;
@@ -106,7 +117,9 @@ public sealed class BundledDatasetTests
         Assert.Equal(NationGroup.EuropeCanada, s.Rules.GroupShare.Group);
         Assert.True(s.Rules.UsBackstop is { Enabled: true, PostureOnly: true, NoNetIncrease: true });
         Assert.Equal([UnitKind.CommandElement, UnitKind.FighterSquadron, UnitKind.Amd, UnitKind.Lrs], s.Rules.UsBackstop.AllowedKinds);
+        Assert.Equal(BackstopLocation.OutsideUkraine, s.Rules.UsBackstop.Location);
         Assert.Equal(new DateOnly(2025, 2, 10), s.StanceDate);
-        Assert.Equal(new DateOnly(2025, 2, 14), s.ReadinessDeadline);
+        Assert.Equal(new DateOnly(2025, 2, 14), s.OfferDate);
+        Assert.Null(s.ReadinessDeadline);
     }
 }

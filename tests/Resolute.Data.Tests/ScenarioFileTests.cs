@@ -48,6 +48,34 @@ public sealed class ScenarioFileTests
     }
 
     [Fact]
+    public void Parse_EuropeanLead_IsReadAndKeptThroughWriteWhileOtherScenariosKeepTheirText()
+    {
+        var seed = ScenarioFile.Load(Path.Combine(Repo.Scenarios, "seed-offer-2025-02.yaml")).Value!;
+        var minimal = ScenarioFile.Load(Repo.Fixture("minimal-scenario.yaml")).Value!;
+
+        var back = ScenarioFile.Parse(ScenarioFile.Write(seed), "rewritten.yaml").Value!;
+
+        Assert.Equal(new EuropeanLeadRule(Command: true, DivisionHqs: true), seed.Rules.EuropeanLead);
+        Assert.Equal(seed.Rules.EuropeanLead, back.Rules.EuropeanLead);
+        Assert.Equal(ScenarioFile.Hash(seed), ScenarioFile.Hash(back));
+        Assert.False(minimal.Rules.EuropeanLead.Enabled);
+        Assert.DoesNotContain("european_lead", ScenarioFile.Write(minimal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_BundledScenariosAtWar_SendNothingFromPeacekeepingOnlyNations()
+    {
+        foreach (var file in Directory.EnumerateFiles(Repo.Scenarios, "*.yaml"))
+        {
+            var s = ScenarioFile.Load(file).Value!;
+            var policy = s.Rules.Stances[StanceLevel.PeacekeepingOnly];
+            Assert.True(policy.CeasefireOnly, Path.GetFileName(file));
+            Assert.Equal("nothing", policy.Sends(ceasefire: false, insideUkraine: true));
+            Assert.Equal("enablers only (no manoeuvre brigades)", policy.Sends(ceasefire: true, insideUkraine: true));
+        }
+    }
+
+    [Fact]
     public void Parse_SeveralErrors_ReportsAllOfThem()
     {
         const string text = "id: x\nname: y\nstance_date: 2025-13-01\nreadiness_deadline: soon\nceasefire: maybe\nrequirement: {elements: [{role: a, count: 1, kinds: [tank]}]}\n";
@@ -77,6 +105,24 @@ public sealed class ScenarioFileTests
         Assert.Equal([$"bad.yaml:{lines + 1}:3", $"bad.yaml:{lines + 2}:3", $"bad.yaml:{lines + 3}:8"], bad.Diagnostics.Select(d => $"{d.File}:{d.Line}:{d.Column}"));
         Assert.Contains("XYZ", bad.Diagnostics[0].Message, StringComparison.Ordinal);
         Assert.Contains("keen", bad.Diagnostics[2].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_UsBackstopLocation_DefaultsOutsideUkraineReadsInsideAndReportsABadValueAtItsPosition()
+    {
+        var text = File.ReadAllText(Path.Combine(Repo.Root, "scenarios", "seed-offer-ready-90-days.yaml"));
+        var without = text.Replace("  us_backstop:\n", "  us_backstop:\n    location: inside_ukraine\n", StringComparison.Ordinal);
+        var bad = text.Replace("  us_backstop:\n", "  us_backstop:\n    location: kyiv\n", StringComparison.Ordinal);
+        var line = text[..text.IndexOf("  us_backstop:\n", StringComparison.Ordinal)].Count(c => c == '\n') + 2;
+
+        var outside = ScenarioFile.Parse(text, "default.yaml").Value!;
+        var inside = ScenarioFile.Parse(without, "inside.yaml").Value!;
+        var wrong = ScenarioFile.Parse(bad, "bad.yaml");
+
+        Assert.Equal((BackstopLocation.OutsideUkraine, BackstopLocation.InsideUkraine), (outside.Rules.UsBackstop.Location, inside.Rules.UsBackstop.Location));
+        var d = Assert.Single(wrong.Diagnostics);
+        Assert.Equal($"bad.yaml:{line}:15", $"{d.File}:{d.Line}:{d.Column}");
+        Assert.Contains("kyiv", d.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -186,7 +232,7 @@ internal static class ScenarioGen
         from coh in Gen.Choose(1, 50)
         select new Rules(
             new GroupShareRule(enabled, nationGroup, p, e, measures),
-            new UsBackstopRule(enabled && allowed.Count > 0, posture, !posture, allowed),
+            new UsBackstopRule(enabled && allowed.Count > 0, posture, !posture, allowed) { Location = posture ? BackstopLocation.OutsideUkraine : BackstopLocation.InsideUkraine },
             new Dictionary<StanceLevel, StancePolicy>(ScenarioDefaults.Stances) { [level] = new StancePolicy(true, false, cap <= 0, cap < 0 ? null : cap, posture) },
             new RotationRule(!single, ratio, single),
             new HomeDefenceRule(enabled, !enabled, p, floors.Distinct().ToDictionary(f => f, _ => floor)),

@@ -6,6 +6,32 @@ namespace Resolute.Domain.Tests;
 
 public sealed class RulesTests
 {
+    [Fact]
+    public void Sends_DefaultPolicies_AreTheStanceTableOfTheScenarioDocs()
+    {
+        var rows = File.ReadAllLines(Path.Combine(Repo.Root, "docs", "scenarios.md"))
+            .SkipWhile(l => !l.StartsWith("| level | keys (defaults) |", StringComparison.Ordinal)).Skip(2).TakeWhile(l => l.StartsWith('|'))
+            .Select(l => l.Trim('|').Split(" | ").Select(c => c.Trim()).ToArray()).ToArray();
+
+        Assert.Equal(Enum.GetValues<StanceLevel>().Select(l => l.ToCode()), rows.Select(r => r[0]));
+        foreach (var r in rows)
+        {
+            var p = ScenarioDefaults.Stances[Enum.GetValues<StanceLevel>().Single(l => l.ToCode() == r[0])];
+            Assert.Equal([p.Sends(false, true), p.Sends(false, false), p.Sends(true, true), p.Sends(true, false)], r[2..]);
+        }
+    }
+
+    [Fact]
+    public void EuropeanLead_Covers_CommandKindsAndDivisionHqsAsSet()
+    {
+        Assert.True(new EuropeanLeadRule(true, false).Covers(UnitKind.CorpsHq));
+        Assert.True(new EuropeanLeadRule(true, false).Covers(UnitKind.CommandElement));
+        Assert.False(new EuropeanLeadRule(true, false).Covers(UnitKind.DivisionHq));
+        Assert.True(new EuropeanLeadRule(false, true).Covers(UnitKind.DivisionHq));
+        Assert.False(new EuropeanLeadRule(true, true).Covers(UnitKind.ManoeuvreBrigade));
+        Assert.False(EuropeanLeadRule.Off.Enabled);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-3)]

@@ -33,6 +33,20 @@ public sealed class BriefingHtmlTests(PlanFixture fixture)
     }
 
     [Fact]
+    public void Render_SeedNinetyDays_BottomLineStatesTheOneOffAndTheSustainedForce()
+    {
+        using var doc = Parse(fixture.Files.Html);
+        var bluf = doc.GetElementById("bluf")!.TextContent;
+        var s = fixture.Result.Sustainment!;
+
+        Assert.Contains("Deployable once: " + s.OneOff.Personnel.ToString("#,0", CultureInfo.InvariantCulture) + " personnel", bluf, StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"sustainable at {s.Ratio}:1: {s.Sustained.Personnel:#,0}"), bluf, StringComparison.Ordinal);
+        Assert.Contains("sustaining the requirement needs", bluf, StringComparison.Ordinal);
+        Assert.NotNull(doc.QuerySelector("#sustainment [data-chart='sustainment-cost']"));
+        Assert.Contains("peacekeeping_only", doc.GetElementById("stances")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_PartlyFilledPlan_BottomLineSaysWhatIsShortAndWhoCarriesTheBurden()
     {
         using var doc = Parse(fixture.Files.Html);
@@ -93,7 +107,7 @@ public sealed class BriefingHtmlTests(PlanFixture fixture)
         using var doc = Parse(fixture.Files.Html);
         var charts = doc.QuerySelectorAll("figure.chart");
 
-        Assert.Equal(["contributions", "burden", "scenarios-territory", "scenarios-rus-casualties", "band-territory", "band-ukr-casualties", "band-rus-casualties", "tornado", "durability"], charts.Select(c => c.QuerySelector("svg")!.GetAttribute("data-chart")));
+        Assert.Equal(["contributions", "sustainment-cost", "burden", "scenarios-territory", "scenarios-rus-casualties", "band-territory", "band-ukr-casualties", "band-rus-casualties", "tornado", "durability"], charts.Select(c => c.QuerySelector("svg")!.GetAttribute("data-chart")));
         foreach (var chart in charts)
         {
             var svg = chart.QuerySelector("svg")!;

@@ -1,6 +1,7 @@
 using Resolute.Balance;
 using Resolute.Domain;
 using Resolute.Planning;
+using Resolute.Sourcing;
 
 namespace Resolute.Reports.Tests;
 
@@ -45,6 +46,21 @@ public sealed class PlannerTests(PlanFixture fixture)
         Assert.Contains("stances set by the scenario (in place of the dataset's): DEU not_ruled_out", result.Rules);
         Assert.Contains("DEU", plain.Stances["peacekeeping_only"]);
         Assert.Contains("DEU", result.Stances["not_ruled_out"]);
+    }
+
+    [Fact]
+    public void Run_SeedNinetyDays_SustainedForceIsSmallerThanTheOneOffAndItsCostIsCounted()
+    {
+        var s = fixture.Result.Sustainment!;
+        var plan = fixture.Result.ForceGeneration!;
+
+        Assert.Equal((plan.Fill.FilledSlots, plan.Fill.Personnel), (s.OneOff.FilledSlots, s.OneOff.Personnel));
+        Assert.True(s.Sustained.WeightedFill <= s.OneOff.WeightedFill && s.Sustained.Personnel < s.OneOff.Personnel, $"{s.Sustained.Personnel} vs {s.OneOff.Personnel}");
+        Assert.Equal(s.Plan.Fill.Slots - s.Plan.Fill.FilledSlots, s.Gaps.Sum(g => g.Slots));
+        Assert.Equal(s.RunsOut.OrderBy(x => x.Months).Select(x => x.Months), s.RunsOut.Select(x => x.Months));
+        Assert.All(s.Cost, c => Assert.Equal(c.AnnualUsd * s.HorizonYears, c.CumulativeUsd, 0));
+        Assert.DoesNotContain(s.Plan.Assignments, a => a.Nation == "DEU");
+        Assert.DoesNotContain(s.Suggestions, x => x.Rule == RuleKind.Rotation);
     }
 
     [Fact]
@@ -151,7 +167,7 @@ public sealed class PlannerTests(PlanFixture fixture)
         var without = Planner.Run(fixture.Dataset, scenario, PlanFixture.Now, options);
 
         var stages = reports.Select(r => r.Stage.Split(':')[0]).Distinct().ToList();
-        Assert.Equal(["force generation", "geography", "balance", "sensitivity, tornado", "sensitivity, Sobol indices", "ceasefire durability", "done"], stages);
+        Assert.Equal(["force generation", "sustainment", "geography", "balance", "sensitivity, tornado", "sensitivity, Sobol indices", "ceasefire durability", "done"], stages);
         Assert.All(reports, r => Assert.InRange(r.Done, 0, 1));
         Assert.Equal(1, reports.Last().Done);
         Assert.Contains(reports, r => r.Stage == "balance: 200 of 200 campaigns (with and without the coalition)");

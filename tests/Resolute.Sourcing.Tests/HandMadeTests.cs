@@ -71,7 +71,7 @@ public sealed class HandMadeTests
         var plan = Solve(d, s);
 
         Assert.False(plan.IsFilled);
-        Assert.Equal([new BindingRule(RuleKind.Stance, "DEU", "DEU stance peacekeeping_only on 2025-02-10: enablers only, no manoeuvre brigades")], plan.BindingRules);
+        Assert.Equal([new BindingRule(RuleKind.Stance, "DEU", "DEU stance peacekeeping_only on 2025-02-10: sends only in a ceasefire")], plan.BindingRules);
         Assert.Equal(new SetStance("DEU", StanceLevel.NotRuledOut), plan.Suggestions[0].Edit);
         Assert.Equal(RuleKind.Stance, plan.Shortfalls[0].Reasons[0].Rule);
     }

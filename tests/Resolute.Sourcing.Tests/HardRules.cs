@@ -19,7 +19,7 @@ internal static class HardRules
         var used = plan.Assignments.Select(a => units[a.Unit]).ToArray();
         if (used.Select(u => u.Id).Distinct().Count() != used.Length) bad.Add("a unit fills two slots");
         if (plan.Assignments.Select(a => a.Slot).Distinct().Count() != plan.Assignments.Count) bad.Add("a slot holds two units");
-        var window = s.ReadinessDeadline.DayNumber - s.StanceDate.DayNumber;
+        var window = s.ReadinessDeadline is { } deadline ? deadline.DayNumber - s.Offer.DayNumber : int.MaxValue;
         foreach (var a in plan.Assignments)
         {
             var u = units[a.Unit];
@@ -28,6 +28,7 @@ internal static class HardRules
             if (n.Group is NationGroup.Ukraine or NationGroup.Adversary) bad.Add($"{u.Id} is not a coalition unit");
             if (u.ReadinessDays > window) bad.Add($"{u.Id} not ready");
             if (r.HomeDefence.ExcludeHomeDefenceUnits && u.HomeDefence) bad.Add($"{u.Id} is home defence");
+            if (r.EuropeanLead.Covers(u.Kind) && n.Group != NationGroup.EuropeCanada) bad.Add($"{u.Id}: a non-European unit in a lead post");
             var us = n.Group == NationGroup.Us && r.UsBackstop.Enabled;
             if (u.IsCommitted && (r.HomeDefence.ExcludeCommitted || (us && r.UsBackstop.NoNetIncrease))) bad.Add($"{u.Id} is committed");
             if (us)

@@ -18,17 +18,19 @@ public sealed class SeedScenarioTests
     }
 
     [Fact]
-    public void Solve_SeedScenarioWithSixtyDayReadiness_FillsAllButOneSlotWithinRules()
+    public void Solve_SeedScenarioWithSixtyDayReadiness_FillsAllButThreeSlotsWithinRulesAndWithoutGermany()
     {
         // The seed's deadline (the Munich Security Conference, four days after the stance date) leaves no unit ready; with
         // sixty days the 80 % checks, the US net-change check and the stance caps are the rules that shape the package.
+        // Germany, open only to peacekeeping, sends nothing into a war.
         var (d, s) = Build.Bundled();
         var v = WhatIf.Apply(d, s, ["readiness=60"]).Value!;
 
         var plan = ForceGenerator.Solve(v.Dataset, v.Scenario, new SolveOptions(MaxDeterministicTime: 5, Explain: false));
 
         Assert.Empty(HardRules.Violations(v.Dataset, v.Scenario, plan));
-        Assert.True(plan.Fill.FilledSlots >= plan.Fill.Slots - 1);
+        Assert.True(plan.Fill.FilledSlots >= plan.Fill.Slots - 3, $"{plan.Fill.FilledSlots} of {plan.Fill.Slots}");
+        Assert.DoesNotContain(plan.Assignments, a => a.Nation == "DEU");
         Assert.All(plan.ShareChecks, c => Assert.True(c.Holds == true && c.Share >= 0.8 - 1e-9));
         Assert.Equal(0, plan.Us.NetChange);
         Assert.All(plan.Burden.Where(b => b.Stance == Domain.StanceLevel.NotRuledOut), b =>
@@ -68,13 +70,17 @@ public sealed class SeedScenarioTests
     {
         var (d, s) = Build.Bundled("seed-offer-ready-90-days");
         var options = new SolveOptions(Explain: false);
+        var willing = s with { StanceOverrides = new Dictionary<string, Domain.StanceLevel> { ["DEU"] = Domain.StanceLevel.NotRuledOut } };
         var opposed = s with { StanceOverrides = new Dictionary<string, Domain.StanceLevel> { ["DEU"] = Domain.StanceLevel.Opposed, ["FRA"] = Domain.StanceLevel.NotRuledOut } };
 
         var basePlan = ForceGenerator.Solve(d, s, options);
+        var withGermany = ForceGenerator.Solve(d, willing, options);
         var withoutGermany = ForceGenerator.Solve(d, opposed, options);
         var back = WhatIf.Apply(d, opposed, ["DEU=peacekeeping_only"]).Value!;
 
-        Assert.Contains(basePlan.Assignments, a => a.Nation == "DEU");
+        // At its dataset stance (peacekeeping only) Germany sends nothing into a war; not ruling out troops, it does.
+        Assert.DoesNotContain(basePlan.Assignments, a => a.Nation == "DEU");
+        Assert.Contains(withGermany.Assignments, a => a.Nation == "DEU");
         Assert.DoesNotContain(withoutGermany.Assignments, a => a.Nation == "DEU");
         var cap = s.Rules.Stances[Domain.StanceLevel.NotRuledOut].MaxManoeuvreBrigades!.Value;
         Assert.True(basePlan.Assignments.Count(a => a.Nation == "FRA" && a.Kind == Domain.UnitKind.ManoeuvreBrigade) > cap, "France sends more brigades at its dataset stance");

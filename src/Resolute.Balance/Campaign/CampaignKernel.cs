@@ -86,6 +86,12 @@ internal static class CampaignKernel
         var days = settings.Days;
         var law = settings.Law;
         var coalition = settings.Coalition;
+        // With an arrival schedule: how many of each element are in place on each day, the same for every run.
+        var arrivals = coalition.Arrivals;
+        var brigadesIn = arrivals is null ? [] : CoalitionArrivals.InPlaceByDay([.. arrivals.ManoeuvreBrigades.Order().Take((int)Math.Round(coalition.ManoeuvreBrigades))], days);
+        var strikeIn = arrivals is null ? [] : CoalitionArrivals.InPlaceByDay(arrivals.LongRangeStrikeUnits, days);
+        var squadronsIn = arrivals is null ? [] : CoalitionArrivals.InPlaceByDay(arrivals.FighterSquadrons, days);
+        var strikePerUnit = new Vector<double>[nv]; var airPerSquadron = new Vector<double>[nv]; var freedPerBrigade = new Vector<double>[nv];
 
         // Per-lane constants, gathered lane by lane (padding lanes repeat the last real run and are discarded).
         var lane = new double[w];
@@ -144,6 +150,9 @@ internal static class CampaignKernel
             pause[v] = Gather(v, r => settings.Ceasefire ? Math.Round(Par(r, P.CeasefirePauseDays)) : 0);
             deploy[v] = Gather(v, r => Math.Round(Par(r, P.CoalitionDeployDay)));
             freed[v] = Gather(v, r => coalition.FreedBrigades * Par(r, P.UkrainianBrigadeStrength));
+            strikePerUnit[v] = Gather(v, r => Par(r, P.CoalitionStrikeCutPerUnit));
+            airPerSquadron[v] = Gather(v, r => Par(r, P.CoalitionAirCutPerSquadron));
+            freedPerBrigade[v] = Gather(v, r => coalition.FreedBrigadesPerBrigade * Par(r, P.UkrainianBrigadeStrength));
             frontage[v] = Gather(v, r => Par(r, P.FrontLength) / sectors);
             minBlue[v] = Gather(v, r => Par(r, P.BreakthroughDensity) * Par(r, P.FrontLength) / sectors);
             breakMul[v] = Gather(v, r => Par(r, P.BreakthroughAdvanceMultiplier));
@@ -212,16 +221,27 @@ internal static class CampaignKernel
             {
                 // Per-lane values for the day, held in locals across the sector loop.
                 var fighting = Vector.ConditionalSelect(Vector.GreaterThanOrEqual(dayV, pause[v]), one, zero);
-                var deployed = Vector.ConditionalSelect(Vector.GreaterThanOrEqual(dayV, deploy[v]), one, zero);
                 combatDays[v] += fighting;
-                var cut = Vector.Min(one, strikeBase[v] + (deployed * strikeCoalition[v]));
+                Vector<double> cut, arriving;
+                if (arrivals is null)
+                {
+                    var deployed = Vector.ConditionalSelect(Vector.GreaterThanOrEqual(dayV, deploy[v]), one, zero);
+                    cut = Vector.Min(one, strikeBase[v] + (deployed * strikeCoalition[v]));
+                    arriving = Vector.ConditionalSelect(Vector.Equals(dayV, deploy[v]), freed[v], zero);
+                }
+                else
+                {
+                    cut = Vector.Min(one, strikeBase[v] + (new Vector<double>(strikeIn[day]) * strikePerUnit[v]) + (new Vector<double>(squadronsIn[day]) * airPerSquadron[v]));
+                    var newBrigades = brigadesIn[day] - (day > 0 ? brigadesIn[day - 1] : 0);
+                    arriving = newBrigades > 0 ? new Vector<double>(newBrigades) * freedPerBrigade[v] : zero;
+                }
                 var qRed = one - cut;
                 var dLane = dBase[v] * qRed;
                 var aLane = aEff[v];
                 var kqLane = qRed * invThr[v] / qBlue[v];
                 var qRatioLane = qRed / qBlue[v];
                 var rp = redPool[v] + recruits[v];
-                var bp = bluePool[v] + mobilised[v] + Vector.ConditionalSelect(Vector.Equals(dayV, deploy[v]), freed[v], zero);
+                var bp = bluePool[v] + mobilised[v] + arriving;
                 var commitLane = rp * commitRate[v];
                 rp -= commitLane;
                 var keyLane = key[v];

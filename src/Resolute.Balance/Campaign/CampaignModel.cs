@@ -68,7 +68,8 @@ public static class CampaignModel
         ArgumentNullException.ThrowIfNull(values);
         if (trace.Count == 0) return [];
         var q0 = PowerRatioPerSoldier(settings, values, false);
-        var q1 = PowerRatioPerSoldier(settings, values, trace[^1].Day > values[(int)P.CoalitionDeployDay]);
+        // With an arrival schedule the coalition's cut is counted in full at the end (the flow's FOC is well inside a campaign).
+        var q1 = PowerRatioPerSoldier(settings, values, settings.Coalition.Arrivals is not null || trace[^1].Day > values[(int)P.CoalitionDeployDay]);
         var first = trace[0];
         var last = trace[^1];
         return [.. Enumerable.Range(0, first.Russian.Count).Select(s => new SectorBalance(

@@ -32,6 +32,30 @@ public sealed record CoalitionInput(double ManoeuvreBrigades, double LongRangeSt
 
     /// <summary>Ukrainian brigades freed for the front.</summary>
     public double FreedBrigades => ManoeuvreBrigades * FreedBrigadesPerBrigade;
+
+    /// <summary>
+    /// When each element arrives, in days from the campaign's start (the deployment flow's schedule): each freed brigade reaches
+    /// the front, and each long-range-strike unit and squadron adds its cut, from the day it arrives. Null: every element on
+    /// the sampled <c>coalition_deploy_day</c>.
+    /// </summary>
+    public CoalitionArrivals? Arrivals { get; init; }
+}
+
+/// <summary>Arrival days of the coalition's elements (days from the campaign's start), one entry per unit.</summary>
+/// <param name="ManoeuvreBrigades">Each coalition manoeuvre brigade's arrival; its freed Ukrainian brigades reach the front that day.</param>
+/// <param name="LongRangeStrikeUnits">Each long-range-strike unit's arrival.</param>
+/// <param name="FighterSquadrons">Each fighter squadron's arrival.</param>
+public sealed record CoalitionArrivals(IReadOnlyList<int> ManoeuvreBrigades, IReadOnlyList<int> LongRangeStrikeUnits, IReadOnlyList<int> FighterSquadrons)
+{
+    /// <summary>How many of <paramref name="arrivals"/> are in place on each day of a campaign of <paramref name="days"/> days.</summary>
+    public static double[] InPlaceByDay(IReadOnlyList<int> arrivals, int days)
+    {
+        ArgumentNullException.ThrowIfNull(arrivals);
+        var byDay = new double[days];
+        foreach (var a in arrivals) if (a < days) byDay[Math.Max(0, a)]++;
+        for (var d = 1; d < days; d++) byDay[d] += byDay[d - 1];
+        return byDay;
+    }
 }
 
 /// <summary>Structural settings of a campaign ensemble (everything uncertain is in <see cref="CampaignAssumptions"/>).</summary>

@@ -36,7 +36,7 @@ public sealed record AssumptionSpec(string Id, string Stage, string Unit, string
 /// </summary>
 public static class AssumptionCatalogue
 {
-    private static readonly Type[] Stages = [typeof(CampaignParameter), typeof(WuvParameter), typeof(CostParameter), typeof(DurabilityParameter)];
+    private static readonly Type[] Stages = [typeof(CampaignParameter), typeof(WuvParameter), typeof(CostParameter), typeof(DeploymentParameter), typeof(DurabilityParameter), typeof(SustainmentParameter)];
 
     /// <summary>Every assumption, stage by stage, in parameter order.</summary>
     public static readonly IReadOnlyList<AssumptionSpec> All = Stages.SelectMany(Rows).ToArray();

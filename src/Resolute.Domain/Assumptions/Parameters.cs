@@ -73,7 +73,7 @@ public enum CampaignParameter
     RedEquipmentPerCasualty,
     [Assumption("ukrainian_brigade_strength", "persons", "Effective personnel of one Ukrainian brigade freed for the front by the coalition.")]
     UkrainianBrigadeStrength,
-    [Assumption("coalition_deploy_day", "day", "Day on which the coalition force is deployed and the freed Ukrainian brigades reach the front.")]
+    [Assumption("coalition_deploy_day", "day", "Day on which the coalition force is deployed and the freed Ukrainian brigades reach the front, when the plan has no deployment schedule (the requirement as if filled, or a dataset without border crossings); with a schedule each element counts from the day it arrives.")]
     CoalitionDeployDay,
     [Assumption("ceasefire_pause_days", "days", "In a ceasefire scenario, days before Russia resumes the offensive (ignored otherwise).")]
     CeasefirePauseDays,
@@ -116,6 +116,38 @@ public enum CostParameter
 }
 
 /// <summary>
+/// The deployment flow: how fast units move from their garrisons to Ukraine, through the border crossings of
+/// <c>data/crossings.csv</c>, and how long the flow may take.
+/// </summary>
+public enum DeploymentParameter
+{
+    [Assumption("rail_km_per_day", "km/day", "Distance a military train covers per day, loading and stops included.", Min = 50, Max = 1500,
+        Default = 400, DefaultReason = "assumption — European freight trains average about 18 km/h door to door on international corridors (European Court of Auditors, special report 08/2016), about 430 km a day")]
+    RailKmPerDay,
+    [Assumption("road_km_per_day", "km/day", "Distance a road column covers per day.", Min = 50, Max = 1000,
+        Default = 300, DefaultReason = "assumption — a column marching about 40 km/h for 7–8 hours a day, the order of the road-march rates of US and NATO movement doctrine")]
+    RoadKmPerDay,
+    [Assumption("rail_loading_days", "days", "Days to load a unit's trains at its railhead once it is ready.", Max = 30,
+        Default = 2, DefaultReason = "assumption — a heavy brigade loads over several days at more than one railhead; its first trains leave sooner")]
+    RailLoadingDays,
+    [Assumption("road_preparation_days", "days", "Days to prepare a road move once a unit is ready.", Max = 30,
+        Default = 1, DefaultReason = "assumption")]
+    RoadPreparationDays,
+    [Assumption("air_deployment_days", "days", "Days for an air unit to self-deploy and be ready to fly from its deployment base.", Max = 30,
+        Default = 3, DefaultReason = "assumption — fighter squadrons self-deploy in a day with tanker support; ground crews, spares and munitions follow by air")]
+    AirDeploymentDays,
+    [Assumption("gauge_change_days", "days", "Days added at a rail crossing where standard-gauge wagons meet Ukraine's 1,520 mm gauge.", Max = 30,
+        Default = 1, DefaultReason = "assumption — transfer of loads or change of bogies at the transhipment yards (e.g. Mostyska, Chop)")]
+    GaugeChangeDays,
+    [Assumption("route_factor", "ratio", "Route distance over great-circle distance from garrison to crossing and from crossing to the deployment area.", Min = 1, Max = 3,
+        Default = 1.3, DefaultReason = "assumption — road and rail circuity in Europe is commonly 1.2–1.4")]
+    RouteFactor,
+    [Assumption("deployment_horizon_days", "days", "Days after the offer within which the force must be complete; units that cannot be ready by then are not sent.", Min = 1, Max = 1825,
+        Default = 365, DefaultReason = "assumption — a force that takes more than a year to arrive no longer answers the offer")]
+    HorizonDays,
+}
+
+/// <summary>
 /// The settlement the ceasefire-durability stage describes: the covariates of the survival model fitted to
 /// <c>data/ceasefires.csv</c> (0 = no, 1 = yes), with the coalition's force on the line and without it.
 /// </summary>
@@ -148,4 +180,21 @@ public enum DurabilityParameter
     [Assumption("durability_horizon_years", "years", "How far the survival curves and the chance that the ceasefire holds are reported.", Max = 30, ExclusiveMin = true,
         Default = 10, DefaultReason = "assumption — the horizon of the question whether a settlement holds; the record's longest cases run beyond 70 years")]
     HorizonYears,
+}
+
+/// <summary>
+/// Holding the force over years: how long it is held and costed, how long a unit's tour lasts (so when a nation without
+/// enough like units runs out), and the wear of deployed equipment beyond its routine operating cost.
+/// </summary>
+public enum SustainmentParameter
+{
+    [Assumption("sustainment_horizon_years", "years", "Years over which the force is held and its cost counted.", Min = 1, Max = 50,
+        Default = 5, DefaultReason = "assumption — a deterrent force is meant to stay while a settlement takes hold; five years is the horizon of the question, not a forecast")]
+    HorizonYears,
+    [Assumption("rotation_tour_months", "months", "Length of one unit's tour in Ukraine before a like unit relieves it.", Min = 1, Max = 36,
+        Default = 6, DefaultReason = "six months, the usual rotation of NATO's enhanced-forward-presence battle groups (Landpower Magazine, spring 2021: rotations 'generally six months', viewer.joomag.com/landpower-magazine-spring-2021/0494381001617087164/p28)")]
+    TourMonths,
+    [Assumption("equipment_wear_share_per_year", "share/year", "Share of the procurement value of deployed major equipment worn out each year and replaced or rebuilt, beyond its routine operating cost.", Max = 1,
+        Default = 0.05, DefaultReason = "assumption — context: CBO (Replacing and Repairing Equipment Used in Iraq and Afghanistan: The Army's Reset Program, Sept. 2007, Pub. 2809) puts the US Army's reset near USD 13 billion a year, with usage five to six times the peacetime rate (AUSA, Resetting the Force, Oct. 2005); a force held short of the line, mostly in garrison and training, is taken at a twentieth of procurement value a year")]
+    EquipmentWearShare,
 }

@@ -112,7 +112,7 @@ public sealed record SetDeadline(DateOnly Deadline) : ScenarioEdit
     public override Scenario ApplyTo(Scenario scenario) => scenario with { ReadinessDeadline = Deadline };
 }
 
-/// <summary>The readiness deadline, as days after the stance date (0 to <see cref="MaxDays"/>).</summary>
+/// <summary>The readiness deadline, as days after the offer (0 to <see cref="MaxDays"/>).</summary>
 public sealed record SetReadinessWindow : ScenarioEdit
 {
     /// <summary>The longest window: ten years.</summary>
@@ -122,12 +122,12 @@ public sealed record SetReadinessWindow : ScenarioEdit
     public SetReadinessWindow(int Days) =>
         this.Days = Days is >= 0 and <= MaxDays ? Days : throw new ArgumentOutOfRangeException(nameof(Days), Days, $"0 to {MaxDays} days.");
 
-    /// <summary>Days after the stance date.</summary>
+    /// <summary>Days after the offer.</summary>
     public int Days { get; }
 
     public override string Text => Invariant($"readiness={Days}");
     public override string Description => Invariant($"readiness within {Days} days");
-    public override Scenario ApplyTo(Scenario scenario) => scenario with { ReadinessDeadline = scenario.StanceDate.AddDays(Days) };
+    public override Scenario ApplyTo(Scenario scenario) => scenario with { ReadinessDeadline = scenario.Offer.AddDays(Days) };
 }
 
 /// <summary>A nation's home-defence floor: the share of its manoeuvre brigades kept at home.</summary>

@@ -172,6 +172,42 @@ public sealed class CampaignTests
     }
 
     [Fact]
+    public void Arrivals_AllOnOneDay_MatchTheSingleDeployDay()
+    {
+        var (s, a) = Seed.Value;
+        var values = a.BaseVector();
+        values[(int)P.DailyNoise] = 0;
+        values[(int)P.CoalitionDeployDay] = 40;
+        var coalition = new CoalitionInput(9, 3, 1.0, 8);
+        var single = CampaignModel.Trace(CampaignSettings.From(s) with { Days = 180, Coalition = coalition }, values)[^1];
+        var arrivals = new CoalitionArrivals([.. Enumerable.Repeat(40, 9)], [40, 40, 40], [.. Enumerable.Repeat(40, 8)]);
+
+        var scheduled = CampaignModel.Trace(CampaignSettings.From(s) with { Days = 180, Coalition = coalition with { Arrivals = arrivals } }, values)[^1];
+
+        Assert.Equal(single.TerritoryKm2, scheduled.TerritoryKm2, 9);
+        Assert.Equal(single.RussianCasualties, scheduled.RussianCasualties, 6);
+    }
+
+    [Fact]
+    public void Arrivals_Earlier_TakeGroundFromRussia()
+    {
+        var (s, a) = Seed.Value;
+        var values = a.BaseVector();
+        values[(int)P.DailyNoise] = 0;
+        values[(int)P.CoalitionAirCutPerSquadron] = 0.01;
+        values[(int)P.CoalitionStrikeCutPerUnit] = 0.01;
+        var coalition = new CoalitionInput(9, 3, 1.0, 8);
+        CampaignDay Run(int day) => CampaignModel.Trace(CampaignSettings.From(s) with
+        {
+            Days = 180,
+            Coalition = coalition with { Arrivals = new([.. Enumerable.Repeat(day, 9)], [day, day, day], [.. Enumerable.Repeat(day, 8)]) },
+        }, values)[^1];
+
+        Assert.True(Run(10).TerritoryKm2 < Run(120).TerritoryKm2, "a force in place from day 10 takes more ground from Russia than one from day 120");
+        Assert.Equal(CoalitionArrivals.InPlaceByDay([3, 1, 1, 200], 5), new double[] { 0, 2, 2, 3, 3 });
+    }
+
+    [Fact]
     public void Assumptions_WithoutTheAirCut_FixItAtZeroAndLeaveTheModelUnchanged()
     {
         var (s, a) = Seed.Value;
