@@ -32,6 +32,12 @@ public static class ScenarioFile
 
     private static LoadResult<Scenario> Parse(string text, string file, Dataset? dataset, DiagnosticBag bag)
     {
+        // Text that did not come from a file (the dashboard's editor) has the file's limit too.
+        if (text.Length > InputLimits.ScenarioBytes && Encoding.UTF8.GetByteCount(text) > InputLimits.ScenarioBytes)
+        {
+            bag.Add(new Position(file, 1, 1), Messages.TooLarge($"a scenario of at most {InputLimits.Size(InputLimits.ScenarioBytes)}", $"{InputLimits.Size(Encoding.UTF8.GetByteCount(text))}"));
+            return bag.Result<Scenario>(() => null!);
+        }
         var root = YamlMap.Of(YamlTree.Load(text, file, bag), file, bag, TopKeys, "a scenario");
         if (root is null) return bag.Result<Scenario>(() => null!);
 

@@ -23,6 +23,31 @@ public sealed class ScenarioFileTests
     }
 
     [Fact]
+    public void Parse_FiveMegabyteName_IsRefusedBeforeTheYamlIsRead()
+    {
+        var text = "id: x\nname: " + new string('x', 5 * 1024 * 1024) + "\n";
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = ScenarioFile.Parse(text, "x.yaml");
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed.TotalSeconds:0.0} s");
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal("x.yaml:1:1: expected a scenario of at most 1 MiB, found 5 MiB", error.ToString());
+    }
+
+    [Fact]
+    public void Parse_LongNameAndKey_AreReportedAtTheirNodes()
+    {
+        var text = "id: x\nname: " + new string('n', 201) + "\n? " + new string('k', 5000) + "\n: 1\n"; // a key this long must be explicit
+
+        var result = ScenarioFile.Parse(text, "x.yaml");
+
+        Assert.Contains("x.yaml:2:7: expected a text of at most 200 characters, found 201 characters", result.Diagnostics.Select(d => d.ToString()));
+        Assert.Contains("x.yaml:3:3: expected a text of at most 4,000 characters, found 5,000 characters", result.Diagnostics.Select(d => d.ToString()));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == "RES041"); // the long key is not echoed as unknown
+    }
+
+    [Fact]
     public void Parse_EuropeanLead_IsReadAndKeptThroughWriteWhileOtherScenariosKeepTheirText()
     {
         var seed = ScenarioFile.Load(Path.Combine(Repo.Scenarios, "seed-offer-2025-02.yaml")).Value!;

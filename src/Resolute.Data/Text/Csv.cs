@@ -162,6 +162,7 @@ public sealed class CsvTable
         {
             var text = Field(column).Text.Trim();
             if (required && text.Length == 0) Error(column, Messages.MissingValue(column));
+            if (!InputLimits.CheckLength(text, InputLimits.TextLength, At(column), table._bag)) return "";
             return text;
         }
 

@@ -5,8 +5,9 @@ public sealed class RunCancelTests
     [Fact]
     public async Task Cancel_DuringTheBalanceStage_EndsCancelledWithoutResult()
     {
-        // 100,000 campaigns: the balance stage would take minutes, so the cancel surely lands mid-run.
-        await using var app = new ResoluteFactory(settings: new Dictionary<string, string?> { ["Resolute:Runs"] = "100000" });
+        // 100,000 campaigns: the balance stage would take minutes, so the cancel surely lands mid-run (3.5 billion
+        // sector-days, above the default ceiling, so the ceiling is raised as an admin would).
+        await using var app = new ResoluteFactory(settings: new Dictionary<string, string?> { ["Resolute:Runs"] = "100000", ["Resolute:MaxSectorDays"] = "10000000000" });
         using var analyst = await app.SignInAsync(Roles.Analyst);
         var run = await Sse.StartAsync(analyst, Bundled.Quick);
         await Poll.UntilAsync(() => analyst.GetJsonAsync<RunSummary>($"/api/runs/{run.Id}"),

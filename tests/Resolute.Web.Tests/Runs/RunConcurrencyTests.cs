@@ -2,8 +2,14 @@ namespace Resolute.Web.Tests.Runs;
 
 public sealed class RunConcurrencyTests
 {
-    // 100,000 campaigns: the balance stage would take minutes, so both runs are surely still going when they are looked at.
-    private static Dictionary<string, string?> Long(int concurrent) => new() { ["Resolute:Runs"] = "100000", ["Resolute:ConcurrentRuns"] = concurrent.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+    // 100,000 campaigns: the balance stage would take minutes, so both runs are surely still going when they are looked at
+    // (3.5 billion sector-days, above the default ceiling, so the ceiling is raised as an admin would).
+    private static Dictionary<string, string?> Long(int concurrent) => new()
+    {
+        ["Resolute:Runs"] = "100000",
+        ["Resolute:MaxSectorDays"] = "10000000000",
+        ["Resolute:ConcurrentRuns"] = concurrent.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     [Theory]
     [InlineData(1, "queued")]
