@@ -13,7 +13,7 @@ internal static partial class BriefingBuilder
         if (r.ForceGeneration?.Deployment is not { Available: true, Foc: { } foc } d) return null;
         var bound = d.FocProven ? " (the earliest any plan of this fill allows, proven)" : d.FocBound is { } b ? $" (no plan of this fill is complete before day {b})" : "";
         return L(new Strong("When is it in place? "), d.Complete ? "Complete on day " : "The planned force is in place on day ", N($"{Dep}.foc.day", foc.Day),
-            $" after the offer ({Long(foc.Date)})", bound, d.WithinHorizon ? "" : $", after the deployment horizon of {d.HorizonDays} days",
+            $" after the offer, {Long(foc.Date)}", bound, d.WithinHorizon ? "" : $", after the deployment horizon of {d.HorizonDays} days",
             d.Ioc is { } ioc ? L("; initial operating capability on day ", N($"{Dep}.ioc.day", ioc.Day), $" ({Long(ioc.Date)})") : L("; no formation is complete with air defence in place"),
             d.Critical is { } c ? $". Set by {c.Cause}: {c.Text}." : ".");
     }

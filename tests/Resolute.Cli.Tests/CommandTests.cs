@@ -13,11 +13,14 @@ public sealed partial class CommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("European offer with a US backstop (February 2025)", run.Out, StringComparison.Ordinal);
         Assert.Contains("manoeuvre_brigade", run.Out, StringComparison.Ordinal);
-        // The bottom line comes last, after every table: the default scenario's deadline leaves nothing ready.
+        // The bottom line comes last, after every table: the offer tabled at Munich fields a force, says when it is complete
+        // and what can be held under rotation.
         var bottom = run.Out.LastIndexOf("Bottom line", StringComparison.Ordinal);
         Assert.True(bottom > run.Out.IndexOf("Sobol indices", StringComparison.Ordinal), "the bottom line follows the stage sections");
-        Assert.Contains("• Can the coalition field it? No: it fills 0 of 52 slots", run.Out[bottom..], StringComparison.Ordinal);
-        Assert.Contains("• What binds: readiness", run.Out[bottom..], StringComparison.Ordinal);
+        Assert.Matches(@"• Can the coalition field it\? (Yes|Not in full): it fills [1-9][0-9]* of 52 slots", run.Out[bottom..]);
+        Assert.Matches(@"• When is it in place\? (Complete|The planned force is in place) on day [1-9][0-9]* after the offer", run.Out[bottom..]);
+        Assert.Contains("• Can it be held? Deployable once: ", run.Out[bottom..], StringComparison.Ordinal);
+        Assert.Contains("Deployment", run.Out, StringComparison.Ordinal);
         Assert.Contains($"Wrote {Path.Combine(dir, "result.json")}", run.Error, StringComparison.Ordinal);
         var stages = new[] { "force generation:", "geography:", "balance", "sensitivity, tornado", "sensitivity, Sobol indices" };
         var positions = stages.Select(s => run.Error.IndexOf(s, StringComparison.Ordinal)).ToArray();

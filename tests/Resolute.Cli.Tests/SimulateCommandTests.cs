@@ -22,16 +22,16 @@ public sealed class SimulateCommandTests
         var planned = Coalition(p.RootElement.GetProperty("balance").GetProperty("result"));
         var simulated = Coalition(s.RootElement.GetProperty("balance"));
         Assert.True(planned.GetProperty("manoeuvre_brigades").GetDouble() > 0, "the scenario sources some brigades, so the comparison says something");
-        Assert.Equal(planned.EnumerateObject().Select(x => (x.Name, x.Value.GetDouble())), simulated.EnumerateObject().Select(x => (x.Name, x.Value.GetDouble())));
+        Assert.Equal(planned.EnumerateObject().Select(x => (x.Name, x.Value.GetRawText())), simulated.EnumerateObject().Select(x => (x.Name, x.Value.GetRawText())));
     }
 
     [Fact]
     public void Simulate_AsRequired_RunsTheRequirementAndSaysSo()
     {
-        // The default scenario's readiness deadline leaves force generation with nothing; its requirement has brigades.
-        var sourced = CliRunner.Invoke("simulate", "--runs", "5", "--format", "json");
-        var required = CliRunner.Invoke("simulate", "--runs", "5", "--as-required", "--format", "json");
-        var text = CliRunner.Invoke("simulate", "--runs", "5", "--as-required");
+        // "Ready by Munich" leaves force generation with nothing; its requirement has brigades.
+        var sourced = CliRunner.Invoke("simulate", "seed-offer-ready-by-munich", "--runs", "5", "--format", "json");
+        var required = CliRunner.Invoke("simulate", "seed-offer-ready-by-munich", "--runs", "5", "--as-required", "--format", "json");
+        var text = CliRunner.Invoke("simulate", "seed-offer-ready-by-munich", "--runs", "5", "--as-required");
 
         Assert.Equal(0, required.ExitCode);
         using var s = JsonDocument.Parse(sourced.Out);

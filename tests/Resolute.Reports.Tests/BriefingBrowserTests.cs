@@ -45,7 +45,7 @@ public sealed class BriefingBrowserTests(PlanFixture fixture)
         Assert.True(await page.Locator(".leaflet-overlay-pane path").CountAsync() > 10, "the base map and layers did not draw");
 
         var charts = page.Locator("figure.chart svg");
-        Assert.Equal(10, await charts.CountAsync());
+        Assert.Equal(12, await charts.CountAsync());
         for (var i = 0; i < 8; i++)
         {
             var chart = charts.Nth(i);

@@ -107,7 +107,7 @@ public sealed class BriefingHtmlTests(PlanFixture fixture)
         using var doc = Parse(fixture.Files.Html);
         var charts = doc.QuerySelectorAll("figure.chart");
 
-        Assert.Equal(["contributions", "sustainment-cost", "burden", "scenarios-territory", "scenarios-rus-casualties", "band-territory", "band-ukr-casualties", "band-rus-casualties", "tornado", "durability"], charts.Select(c => c.QuerySelector("svg")!.GetAttribute("data-chart")));
+        Assert.Equal(["contributions", "gantt", "build-up", "sustainment-cost", "burden", "scenarios-territory", "scenarios-rus-casualties", "band-territory", "band-ukr-casualties", "band-rus-casualties", "tornado", "durability"], charts.Select(c => c.QuerySelector("svg")!.GetAttribute("data-chart")));
         foreach (var chart in charts)
         {
             var svg = chart.QuerySelector("svg")!;

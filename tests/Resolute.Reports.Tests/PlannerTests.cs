@@ -207,7 +207,7 @@ public sealed class PlannerTests(PlanFixture fixture)
     [Fact]
     public void Briefing_PlanThatDeploysNothing_ShowsShareChecksAsNotApplicable()
     {
-        var scenario = PlanFixture.LoadScenario(fixture.Dataset, "seed-offer-2025-02");
+        var scenario = PlanFixture.LoadScenario(fixture.Dataset, "seed-offer-ready-by-munich");
         var result = Planner.Run(fixture.Dataset, scenario, PlanFixture.Now, PlanFixture.Options with { Runs = 20, TornadoRunsPerPoint = 0, SobolSamples = 0 });
         Assert.Equal(0, result.ForceGeneration!.Fill.Personnel);
 

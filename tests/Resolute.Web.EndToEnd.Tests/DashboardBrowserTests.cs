@@ -13,7 +13,7 @@ namespace Resolute.Web.EndToEnd.Tests;
 [Collection(DashboardTests.Collection)]
 public sealed partial class DashboardBrowserTests(DashboardFixture fixture, ITestOutputHelper output)
 {
-    private const string Scenario = "seed-offer-ready-90-days", SecondScenario = "seed-offer-2025-02", CancelScenario = "us-walk-away";
+    private const string Scenario = "seed-offer-ready-90-days", SecondScenario = "seed-offer-ready-by-munich", CancelScenario = "us-walk-away";
     private const float RunTimeout = 60_000;
     private static readonly string[] InProgress = ["queued", "running"];
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();

@@ -9,7 +9,7 @@ public static partial class Bundled
     public const string Realistic = "seed-offer-ready-90-days";
 
     /// <summary>A scenario whose deadline nothing can meet: it fills nothing, so its run is quick.</summary>
-    public const string Quick = "seed-offer-2025-02";
+    public const string Quick = "seed-offer-ready-by-munich";
 
     public static string Yaml(string id) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "scenarios", id + ".yaml"));
 
