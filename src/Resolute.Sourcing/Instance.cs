@@ -179,9 +179,9 @@ internal sealed class Instance
     /// Whether a unit serves from outside Ukraine: the US backstop when its rule keeps it at its posture bases, and a unit of a
     /// kind that can serve from outside whose nation's stance keeps it out of Ukraine.
     /// </summary>
-    public bool StandsOutside(UnitInfo u) =>
-        (Backstop.Contains(u.Unit.Nation) && Scenario.Rules.UsBackstop.Location == BackstopLocation.OutsideUkraine)
-        || (u.Unit.Kind.ServesFromOutsideUkraine() && Scenario.Rules.Stances.GetValueOrDefault(u.Stance) is { InsideUkraine: false });
+    public bool StandsOutside(UnitInfo u) => Backstop.Contains(u.Unit.Nation)
+        ? Scenario.Rules.UsBackstop.Location == BackstopLocation.OutsideUkraine
+        : u.Unit.Kind.ServesFromOutsideUkraine() && Scenario.Rules.Stances.GetValueOrDefault(u.Stance) is { InsideUkraine: false };
 
     /// <summary>Whether a unit belongs to the coalition (counted in breadth and fairness), not the US backstop.</summary>
     public bool InCoalition(UnitInfo u) => !Backstop.Contains(u.Unit.Nation);

@@ -22,7 +22,7 @@ public sealed class SimulateCommandTests
         var planned = Coalition(p.RootElement.GetProperty("balance").GetProperty("result"));
         var simulated = Coalition(s.RootElement.GetProperty("balance"));
         Assert.True(planned.GetProperty("manoeuvre_brigades").GetDouble() > 0, "the scenario sources some brigades, so the comparison says something");
-        Assert.Equal(planned.EnumerateObject().Select(x => (x.Name, x.Value.GetRawText())), simulated.EnumerateObject().Select(x => (x.Name, x.Value.GetRawText())));
+        Assert.Equal(planned.EnumerateObject().Select(x => (x.Name, JsonSerializer.Serialize(x.Value))), simulated.EnumerateObject().Select(x => (x.Name, JsonSerializer.Serialize(x.Value))));
     }
 
     [Fact]
