@@ -49,8 +49,14 @@ public sealed record CrossingLoad(string Crossing, string Name, string From, Mov
 /// <summary>Schedules a plan's units through the crossings and reports it (see <see cref="DeploymentPlan"/>).</summary>
 internal static class Scheduler
 {
-    /// <summary>Deterministic-time budget of each of the schedule's two solves.</summary>
+    /// <summary>Deterministic-time budget of a schedule's feasibility and least-FOC solves.</summary>
     private const double Budget = 5;
+
+    /// <summary>
+    /// Budget of the last solve, which only spreads arrivals earlier without moving FOC: the best found within it is kept, so
+    /// a plan does not spend seconds polishing days that change no milestone.
+    /// </summary>
+    private const double PolishBudget = 0.5;
 
     public static DeploymentPlan Plan(Instance inst, int?[] plan, Staging.FocStage? stage, int seed, CancellationToken ct)
     {
@@ -94,9 +100,9 @@ internal static class Scheduler
     }
 
     /// <summary>
-    /// The schedule of a fixed set of units: the least day of full operating capability (at most <paramref name="cap"/>, the
-    /// flow stage's, which these units allow), then, with it fixed, the least sum of arrivals so no unit waits needlessly.
-    /// One worker, so the schedule is the same for any worker count.
+    /// The schedule of a fixed set of units: complete by <paramref name="cap"/> (the flow stage's day, which these units
+    /// allow) or, without it, by the least day found; then, with that fixed, the least sum of arrivals found in a short
+    /// search, so units do not wait needlessly. One worker, so the schedule is the same for any worker count.
     /// </summary>
     private static Dictionary<int, (Route Route, int Start)> Solve(Instance inst, int[] units, int? cap, int seed, CancellationToken ct)
     {
@@ -112,7 +118,6 @@ internal static class Scheduler
                 return b;
             });
             (foc, routes) = inst.Flow.AddTo(model, used);
-            if (cap is { } c) model.Add(foc <= c);
             var sum = LinearExpr.NewBuilder();
             foreach (var g in routes.GroupBy(r => r.Unit))
             {
@@ -124,13 +129,22 @@ internal static class Scheduler
             return model;
         }
 
-        var first = Build(out var foc1, out _, out _);
-        first.Minimize(foc1);
-        var (status1, solver1) = Cp.Solve(first, Cp.SingleWorker(seed, Budget), ct);
+        // The flow stage's day is already the least these units allow (its plans were chosen to meet it), so only without it
+        // is the least FOC searched first.
+        var day = cap;
+        if (day is null)
+        {
+            var first = Build(out var foc1, out _, out _);
+            first.Minimize(foc1);
+            var (status1, solver1) = Cp.Solve(first, Cp.SingleWorker(seed, Budget), ct);
+            if (Cp.HasSolution(status1)) day = (int)Math.Round(solver1.ObjectiveValue);
+        }
         var second = Build(out var foc2, out var routes, out var arrivals);
-        if (Cp.HasSolution(status1)) second.Add(foc2 <= (long)Math.Round(solver1.ObjectiveValue));
+        if (day is { } d) second.Add(foc2 <= d);
         second.Minimize(arrivals);
-        var (status2, solver2) = Cp.Solve(second, Cp.SingleWorker(seed, Budget), ct);
+        var (status2, solver2) = Cp.Solve(second, Cp.SingleWorker(seed, PolishBudget), ct);
+        // A short search that found no schedule at all gets the full budget.
+        if (!Cp.HasSolution(status2)) (status2, solver2) = Cp.Solve(second, Cp.SingleWorker(seed, Budget), ct);
         if (!Cp.HasSolution(status2)) return result;
         foreach (var r in routes)
             if (solver2.BooleanValue(r.Present)) result[r.Unit] = (r.Route, (int)solver2.Value(r.Start));
