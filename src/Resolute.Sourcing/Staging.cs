@@ -114,7 +114,7 @@ internal sealed class Staging(Instance inst, SolveOptions options, int seed, IPr
             // plan was; it is taken when that set can still be complete by the flow stage's day (a schedule check on one worker).
             var (tieStatus, tieSolver, tieModel) = Solve("tie_break", new Stage(StageObjective.TieBreak, fill, breadth, rest), plan, TieBreakShare, workers: 1);
             var tied = Cp.HasSolution(tieStatus) ? tieModel.Assignment(tieSolver.BooleanValue) : null;
-            if (tied is not null && (foc is not { } day || Scheduler.CanFinishBy(inst, tied, day, seed, ct))) plan = tied;
+            if (tied is not null && (foc is not { } day || SameUnits(tied, plan) || Scheduler.CanFinishBy(inst, tied, day, seed, ct))) plan = tied;
             else if (foc is not null)
             {
                 (tieStatus, tieSolver, tieModel) = Solve("tie_break_flow", new Stage(StageObjective.TieBreak, fill, breadth, rest, foc), plan, TieBreakShare, workers: 1);
@@ -142,6 +142,9 @@ internal sealed class Staging(Instance inst, SolveOptions options, int seed, IPr
     /// large catalog it cannot close anyway, and the plan is then as good, only not the same for every worker count.
     /// </summary>
     private const double TieBreakShare = 0.1;
+
+    /// <summary>Whether two plans use the same units (in whatever slots): the same set meets the same day of full operating capability.</summary>
+    private static bool SameUnits(int?[] a, int?[] b) => a.OfType<int>().Order().SequenceEqual(b.OfType<int>().Order());
 
     private bool AllOptimal() => _stages.All(s => s.Status == "optimal");
 
