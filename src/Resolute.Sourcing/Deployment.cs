@@ -56,7 +56,7 @@ internal static class Scheduler
     /// Budget of the last solve, which only spreads arrivals earlier without moving FOC: the best found within it is kept, so
     /// a plan does not spend seconds polishing days that change no milestone.
     /// </summary>
-    private const double PolishBudget = 2;
+    private const double PolishBudget = 0.5;
 
     public static DeploymentPlan Plan(Instance inst, int?[] plan, Staging.FocStage? stage, int seed, CancellationToken ct)
     {
